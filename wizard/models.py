@@ -1,0 +1,128 @@
+"""What the engine and the plan builder produce. The UI and the PDF only render these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from wizard.answers import Channel, Readiness, Strategy
+
+Phase = Literal["before_notice", "at_notice", "during_notice", "after_end"]
+MessageKind = Literal["email", "letter", "talking_points"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ChecklistItem(_Frozen):
+    id: str
+    text: str
+    due: dt.date
+    phase: Phase = "before_notice"
+
+
+class Recommendation(_Frozen):
+    """The contract's recommendation object (shared/spec/answers.md)."""
+
+    strategy: Strategy
+    readiness: Readiness
+    scores: dict[Strategy, float]
+    reasons: list[str]
+    warnings: list[str]
+    channel: Channel
+    follow_up_call: bool
+    written_notice: bool
+    notice_date: dt.date
+    effective_date: dt.date
+    constraints: list[str]
+    checklist: list[ChecklistItem]
+    # Not in the JSON contract: what to do first when readiness is repair_first.
+    next_remedy: str | None = None
+    # Ids of the rules that fired, in order: for explanations and tests.
+    fired_rules: list[str] = []
+
+    def contract_json(self) -> dict:
+        """Exactly the fields the contract lists, in its order."""
+        data = self.model_dump(mode="json")
+        data["checklist"] = [
+            {"id": item["id"], "text": item["text"], "due": item["due"]}
+            for item in data["checklist"]
+        ]
+        for extra in ("next_remedy", "fired_rules"):
+            data.pop(extra)
+        return data
+
+
+class Alternative(_Frozen):
+    strategy: Strategy
+    label: str
+    score: float
+    why_lower: list[str]
+
+
+class ConstraintNote(_Frozen):
+    id: str
+    title: str
+    text: str
+
+
+class TimelineStep(_Frozen):
+    id: str
+    date: dt.date
+    title: str
+    detail: str
+
+
+class ChecklistGroup(_Frozen):
+    phase: Phase
+    title: str
+    items: list[ChecklistItem]
+
+
+class MessageDraft(_Frozen):
+    kind: MessageKind
+    channel: Channel
+    subject: str
+    body: str
+
+
+class LogRow(_Frozen):
+    date: str
+    channel: str
+    what: str
+    who: str
+
+
+class Plan(_Frozen):
+    """Everything a reader needs, already worded and dated."""
+
+    title: str
+    summary: str
+    client_name: str
+    prepared_for: str
+    prepared_on: dt.date
+    recommendation: Recommendation
+    strategy_label: str
+    strategy_explanation: str
+    readiness_label: str
+    readiness_explanation: str
+    first_step: str | None
+    channel_label: str
+    reasons: list[str]
+    alternatives: list[Alternative]
+    warnings: list[str]
+    constraints: list[ConstraintNote]
+    timeline: list[TimelineStep]
+    checklist: list[ChecklistGroup]
+    message: MessageDraft
+    follow_up_script: str | None
+    documentation_log: list[LogRow]
+    reflection: list[str]
+    disclaimer: str
+
+    def with_message_body(self, body: str) -> Plan:
+        """The same plan with the user's edited message text."""
+        return self.model_copy(update={"message": self.message.model_copy(update={"body": body})})

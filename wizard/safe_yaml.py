@@ -1,0 +1,86 @@
+"""Load untrusted YAML (or JSON) without surprises.
+
+Answers files come from users: they may be huge, binary, deeply nested or built to
+expand through aliases. We check size, encoding and structure on the event stream
+(iterative, so deep nesting cannot exhaust the stack) before building any objects,
+and only ever use the safe loader, so no tag can run code.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NODES = 10_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class UnsafeYamlError(ValueError):
+    """The bytes are not a small, plain YAML document."""
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise UnsafeYamlError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+        return data
+    if len(data) > MAX_BYTES:
+        raise UnsafeYamlError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    if b"\x00" in data:
+        raise UnsafeYamlError("the file is binary, not a YAML or JSON text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnsafeYamlError(
+            f"the file is not UTF-8 text (bad byte at position {exc.start})"
+        ) from None
+
+
+def _check_structure(text: str) -> None:
+    depth = 0
+    nodes = 0
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise UnsafeYamlError("the file holds more than one YAML document")
+            elif isinstance(event, yaml.AliasEvent):
+                raise UnsafeYamlError("YAML aliases (*name) are not allowed in this file")
+            elif isinstance(event, yaml.NodeEvent) and getattr(event, "anchor", None):
+                raise UnsafeYamlError("YAML anchors (&name) are not allowed in this file")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise UnsafeYamlError(f"the file is nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise UnsafeYamlError(f"the file has more than {MAX_NODES} values")
+    except yaml.YAMLError as exc:
+        raise UnsafeYamlError(f"the file is not valid YAML: {_short(exc)}") from None
+
+
+def _short(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is not None:
+        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return problem
+
+
+def load_untrusted(data: bytes | str) -> object:
+    """Parse one small YAML/JSON document from untrusted bytes, or raise UnsafeYamlError."""
+    text = _decode(data)
+    _check_structure(text)
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader only
+    except yaml.YAMLError as exc:
+        raise UnsafeYamlError(f"the file is not valid YAML: {_short(exc)}") from None
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date like 2026-02-31
+        raise UnsafeYamlError(f"the file has a value YAML cannot read: {exc}") from None
