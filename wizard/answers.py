@@ -37,7 +37,10 @@ Signal = Literal[
 ]
 Pattern = Literal["one_off", "occasional", "recurring"]
 Remedy = Literal[
-    "frank_conversation", "written_warning", "boundaries_reset", "scope_or_price_change",
+    "frank_conversation",
+    "written_warning",
+    "boundaries_reset",
+    "scope_or_price_change",
     "payment_plan",
 ]
 YesNoUnsure = Literal["yes", "no", "unsure"]
@@ -46,7 +49,12 @@ TerminationClause = Literal["none", "notice", "cause_only", "unsure"]
 DayKind = Literal["calendar", "business"]
 WorkInProgress = Literal["none", "some", "critical"]
 Asset = Literal[
-    "files", "credentials", "domains_hosting", "accounts_billing", "records", "physical_property",
+    "files",
+    "credentials",
+    "domains_hosting",
+    "accounts_billing",
+    "records",
+    "physical_property",
 ]
 Depth = Literal["transactional", "ongoing", "close"]
 Stakes = Literal["low", "medium", "high"]
@@ -56,7 +64,9 @@ Strategy = Literal["communicate", "quiet_exit", "transition"]
 Readiness = Literal["proceed", "repair_first", "wait"]
 
 STRATEGIES: tuple[Strategy, ...] = ("communicate", "quiet_exit", "transition")
-REGULATED: frozenset[str] = frozenset({"law", "accounting", "healthcare", "therapy", "construction"})
+REGULATED: frozenset[str] = frozenset(
+    {"law", "accounting", "healthcare", "therapy", "construction"}
+)
 
 
 def _iso_date(value: Any) -> Any:

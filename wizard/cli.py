@@ -1,0 +1,133 @@
+"""Command line: `python -m wizard recommend|plan|check`. Bad input -> message on stderr,
+exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from wizard.answers import Answers, AnswersError, load_answers
+from wizard.content import CONTENT_DIR, ContentError, load_content
+from wizard.safe_yaml import MAX_BYTES
+
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    pass
+
+
+def _read_answers(path: str) -> Answers:
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            raise CliError(f"{path}: the file is larger than {MAX_BYTES // 1_000_000} MB")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read the file ({exc.strerror})") from None
+    try:
+        return load_answers(data)
+    except AnswersError as exc:
+        raise CliError(f"{path}: {exc}") from None
+
+
+def _content(directory: str | None):
+    try:
+        return load_content(directory or CONTENT_DIR)
+    except ContentError as exc:
+        raise CliError(f"content problem: {exc}") from None
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from wizard.engine import recommend
+
+    answers = _read_answers(args.file)
+    rec = recommend(answers, _content(args.content))
+    if args.json:
+        print(json.dumps(rec.contract_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"Strategy:        {rec.strategy}")
+    print(f"Readiness:       {rec.readiness}")
+    print(f"First channel:   {rec.channel}")
+    print(f"Follow-up call:  {'yes' if rec.follow_up_call else 'no'}")
+    print(f"Written notice:  {'yes' if rec.written_notice else 'no'}")
+    print(f"Notice date:     {rec.notice_date}")
+    print(f"Effective date:  {rec.effective_date}")
+    print("Scores:          " + ", ".join(f"{k} {v:g}" for k, v in rec.scores.items()))
+    print(f"Constraints:     {', '.join(rec.constraints) or 'none'}")
+    print("Reasons:")
+    for reason in rec.reasons:
+        print(f"  - {reason}")
+    if rec.warnings:
+        print("Warnings:")
+        for warning in rec.warnings:
+            print(f"  - {warning}")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from wizard.plan import build_plan
+
+    answers = _read_answers(args.file)
+    content = _content(args.content)
+    plan = build_plan(answers, content)
+    if args.message_file:
+        try:
+            raw = Path(args.message_file).read_bytes()
+            if len(raw) > MAX_BYTES:
+                raise CliError(f"{args.message_file}: the message is larger than 1 MB")
+            plan = plan.with_message_body(raw.decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(f"{args.message_file}: cannot read the message ({exc})") from None
+    try:
+        from wizard.pdf import render_pdf
+    except ImportError:
+        raise CliError("the PDF renderer is not available in this build") from None
+    data = render_pdf(plan)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write the PDF ({exc.strerror})") from None
+    print(f"Wrote {args.output} ({len(data) // 1024} KB)")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    content = _content(args.content)
+    questions = sum(len(step.questions) for step in content.questions.steps)
+    rules = content.rules
+    print(
+        f"Content OK: {len(content.questions.steps)} steps, {questions} questions, "
+        f"{len(rules.constraints)} constraints, {len(rules.scoring)} scoring rules, "
+        f"{len(content.templates)} templates."
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m wizard", description=__doc__)
+    parser.add_argument("--content", help="content folder (default: the bundled content/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("recommend", help="print the recommendation for an answers file")
+    rec.add_argument("file")
+    rec.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    rec.set_defaults(run=cmd_recommend)
+    plan = sub.add_parser("plan", help="write the exit plan PDF for an answers file")
+    plan.add_argument("file")
+    plan.add_argument("-o", "--output", required=True, help="where to write the PDF")
+    plan.add_argument("--message-file", help="use this text as the message draft")
+    plan.set_defaults(run=cmd_plan)
+    check = sub.add_parser("check", help="validate all content files")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,49 @@
+"""Calendar arithmetic for notice periods. Weekends are not business days; public
+holidays vary by place and are left to the user (the plan says so)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def is_business_day(day: dt.date) -> bool:
+    return day.weekday() < 5
+
+
+def next_business_day_on_or_after(day: dt.date) -> dt.date:
+    while not is_business_day(day):
+        day += ONE_DAY
+    return day
+
+
+def next_business_day_after(day: dt.date) -> dt.date:
+    return next_business_day_on_or_after(day + ONE_DAY)
+
+
+def add_days(start: dt.date, days: int, kind: str) -> dt.date:
+    """`days` calendar days, or `days` business days counted after `start`."""
+    if kind == "calendar":
+        return start + dt.timedelta(days=days)
+    # Whole weeks first, so a 365-business-day notice is not a 365-step loop.
+    # Counting from a Saturday or Sunday is the same as counting from the Friday before.
+    day = start
+    while not is_business_day(day):
+        day -= ONE_DAY
+    weeks, rest = divmod(days, 5)
+    day += dt.timedelta(weeks=weeks)
+    while rest:
+        day += ONE_DAY
+        if is_business_day(day):
+            rest -= 1
+    return max(day, start)
+
+
+def long_date(day: dt.date) -> str:
+    """'Tuesday 1 December 2026' -- unambiguous across locales."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
