@@ -423,13 +423,14 @@ class _Writer:
         pdf.ln(3.5)
         self.font()
 
-    def subheading(self, title: str, first_block: float = 12, outline: bool = False) -> None:
+    def subheading(self, title: str, first_block: float = 12, outline: bool = False,
+                   color: tuple[int, int, int] = INK) -> None:
         pdf = self.pdf
         pdf.ln(1.5)
         self.keep(7 + first_block)
         if outline:
             pdf.start_section(self.t(title).replace("\n", " ")[:120], level=1)
-        self.font("B", 10.5, INK)
+        self.font("B", 10.5, color)
         pdf.multi_cell(0, 6, self.t(title), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.5)
         self.font()
@@ -565,27 +566,31 @@ class _Writer:
         for reason in plan.reasons:
             self.bullet(reason)
         if plan.alternatives:
-            self.subheading("Other ways out we weighed")
+            self.subheading("Other ways out we weighed", color=PRIMARY)
             for alt in plan.alternatives:
                 self.keep(2 * LINE + 4)
-                self.font("B", BODY_PT, INK)
+                self.font("B", 9.5, INK)
                 self.para(alt.label, gap=0.5)
                 self.font()
                 for why in alt.why_lower:
                     self.bullet(why)
+
+    def callout_height(self, title: str | None, text: str) -> float:
+        width = self.pdf.epw - 1.6 - 2 * 3.5
+        self.font("B", BODY_PT)
+        title_h = self.text_height(width, self.t(title)) if title else 0.0
+        self.font()
+        text_h = self.text_height(width, self.t(text)) if text.strip() else 0.0
+        return title_h + text_h + 2 * 3.5
 
     def callout(self, title: str | None, text: str) -> None:
         """A tinted note with a red bar on the left; kept on one page when it fits."""
         pdf = self.pdf
         pad, bar = 3.5, 1.6
         width = pdf.epw - bar - 2 * pad
+        box_h = self.callout_height(title, text)
         title = self.t(title) if title else None
         text = self.t(text)
-        self.font("B", BODY_PT)
-        title_h = self.text_height(width, title) if title else 0.0
-        self.font()
-        text_h = self.text_height(width, text) if text.strip() else 0.0
-        box_h = title_h + text_h + 2 * pad
         if box_h <= pdf.page_break_trigger - pdf.t_margin:
             self.keep(box_h)
             x, y = pdf.l_margin, pdf.get_y()
@@ -594,8 +599,8 @@ class _Writer:
             pdf.set_fill_color(*WARN)
             pdf.rect(x, y, bar, box_h, style="F")
             pdf.set_y(y + pad)
-        left = pdf.l_margin
         # Longer than a page: plain indented text, so nothing overflows the margins.
+        left = pdf.l_margin
         pdf.set_left_margin(left + bar + pad)
         pdf.set_x(left + bar + pad)
         if title:
@@ -609,13 +614,15 @@ class _Writer:
 
     def warnings(self) -> None:
         plan = self.plan
-        if not plan.constraints and not plan.warnings:
+        notes = [(note.title, note.text) for note in plan.constraints]
+        notes += [(None, warning) for warning in plan.warnings]
+        if not notes:
             return
-        self.heading("Warnings and hard constraints", first_block=24)
-        for note in plan.constraints:
-            self.callout(note.title, note.text)
-        for warning in plan.warnings:
-            self.callout(None, warning)
+        # Keep the heading with the whole first note (or a good part of a very long one).
+        first = min(self.callout_height(*notes[0]), 60)
+        self.heading("Warnings and hard constraints", first_block=first)
+        for title, text in notes:
+            self.callout(title, text)
 
     def table_style(self) -> dict[str, Any]:
         # fpdf2 fills every cell with the current fill colour (the table's initial style),
