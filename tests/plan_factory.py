@@ -145,7 +145,7 @@ def _recommendation() -> Recommendation:
 def make_plan(**overrides: Any) -> Plan:
     """A typical plan; keyword arguments replace top-level Plan fields."""
     data: dict[str, Any] = dict(
-        title="End the engagement openly, with 30 days' notice",
+        title="Exit plan for Marta Jensen (Harbour Street Ltd)",
         summary=(
             "You have tried to reset the scope twice and the pattern continues. The contract "
             "allows you to leave with 30 days' written notice, so the cleanest way out is a "

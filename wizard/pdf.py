@@ -495,7 +495,8 @@ class _Writer:
             new_y="NEXT",
         )
         pdf.ln(4)
-        if plan.title.strip():
+        heading = " ".join(self.t(f"Exit plan for {self.client}").split()).casefold()
+        if plan.title.strip() and " ".join(self.t(plan.title).split()).casefold() != heading:
             self.font("B", 12, PRIMARY)
             self.para(plan.title, line=6, gap=1)
         if plan.summary.strip():
@@ -568,7 +569,7 @@ class _Writer:
         if plan.alternatives:
             self.subheading("Other ways out we weighed", color=PRIMARY)
             for alt in plan.alternatives:
-                self.keep(2 * LINE + 4)
+                self.keep(3 * LINE + 4)  # the label with the first lines of its reasons
                 self.font("B", 9.5, INK)
                 self.para(alt.label, gap=0.5)
                 self.font()
@@ -668,7 +669,7 @@ class _Writer:
         due_w, box_w = 32.0, 7.0
         text_w = pdf.epw - box_w - due_w - 2
         for group in groups:
-            self.subheading(group.title, first_block=LINE + 3)
+            self.subheading(group.title, first_block=2 * LINE + 3, outline=True)
             for item in group.items:
                 text = self.t(item.text)
                 self.font()
@@ -734,7 +735,7 @@ class _Writer:
         style = self.table_style()
         style["borders_layout"] = "ALL"
         style["cell_fill_mode"] = TableCellFillMode.NONE
-        with pdf.table(col_widths=(26, 26, 88, 30), **style) as table:
+        with pdf.table(col_widths=(32, 26, 80, 32), **style) as table:
             table.row(["Date", "Channel", "What was said", "By whom"])
             for entry in plan.documentation_log:
                 table.row(
