@@ -203,7 +203,8 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     run.ctx["follow_up_call"] = follow_up_call
     run.ctx["written_notice"] = written_notice
 
-    # 8. Effective date: the contract's notice, or a period that fits the relationship.
+    # 8. Effective date: the contract's notice, or a period that fits the relationship;
+    #    then any professional minimum.
     if answers.has_contract and answers.termination_clause == "notice":
         effective = add_days(notice, answers.notice_days, answers.notice_day_kind)
     else:
@@ -213,6 +214,13 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         if period_rule:
             run.text_ctx["suggested_days"] = days
             reasons.append(run.text(f"rules.notice_period.{period_rule.id}"))
+    # A professional floor applies even when the contract's period is shorter.
+    for floor_rule in rules.minimum_notice:
+        floor = notice + dt.timedelta(days=floor_rule.days)
+        if floor > effective and run.fires(floor_rule):
+            effective = floor
+            run.text_ctx["suggested_days"] = floor_rule.days
+            reasons.append(run.text(f"rules.minimum_notice.{floor_rule.id}"))
 
     # 9. Warnings and constraint texts.
     for rule in rules.warnings:

@@ -1,0 +1,114 @@
+"""Hand-reasoned scenarios: each tests/scenarios/<name>.yaml is a plain answers file and
+tests/scenarios/expected.yaml says what a careful practitioner would recommend for it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wizard.answers import load_answers
+from wizard.content import load_content
+from wizard.engine import recommend
+from wizard.plan import build_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+EXPECTED: dict[str, dict] = yaml.safe_load((SCENARIOS / "expected.yaml").read_text("utf-8"))
+
+SCALARS = ("strategy", "readiness", "channel", "follow_up_call", "written_notice", "next_remedy")
+DATES = ("notice_date", "effective_date")
+LISTS = ("constraints_include", "constraints_exclude", "warnings_include")
+KNOWN_KEYS = {*SCALARS, *DATES, *LISTS, "why"}
+CONTRACT_KEYS = [
+    "strategy",
+    "readiness",
+    "scores",
+    "reasons",
+    "warnings",
+    "channel",
+    "follow_up_call",
+    "written_notice",
+    "notice_date",
+    "effective_date",
+    "constraints",
+    "checklist",
+]
+
+
+def test_every_scenario_file_has_an_expectation_and_vice_versa():
+    files = {p.stem for p in SCENARIOS.glob("*.yaml") if p.name != "expected.yaml"}
+    assert files == set(EXPECTED)
+    assert len(files) >= 28
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expectation_is_well_formed(name):
+    expected = EXPECTED[name]
+    assert set(expected) <= KNOWN_KEYS, set(expected) - KNOWN_KEYS
+    assert expected.get("why", "").strip(), "every expectation says why"
+    assert set(expected) - {"why"}, "an expectation must assert something"
+    data = yaml.safe_load((SCENARIOS / f"{name}.yaml").read_text("utf-8"))
+    assert data["schema_version"] == 1
+    assert "notice_date" in data["answers"], "scenarios pin the notice date"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_scenario(name):
+    expected = EXPECTED[name]
+    answers = load_answers((SCENARIOS / f"{name}.yaml").read_bytes())
+    rec = recommend(answers, load_content())
+    for key in SCALARS:
+        if key in expected:
+            assert getattr(rec, key) == expected[key], (key, rec.reasons)
+    for key in DATES:
+        if key in expected:
+            assert getattr(rec, key).isoformat() == str(expected[key]), (key, rec.reasons)
+    for cid in expected.get("constraints_include", []):
+        assert cid in rec.constraints
+    for cid in expected.get("constraints_exclude", []):
+        assert cid not in rec.constraints
+    for fragment in expected.get("warnings_include", []):
+        assert any(fragment in warning for warning in rec.warnings), rec.warnings
+    # The same input always gives the same output.
+    assert recommend(answers, load_content()) == rec
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_scenario_plan_builds(name):
+    answers = load_answers((SCENARIOS / f"{name}.yaml").read_bytes())
+    plan = build_plan(answers, load_content())
+    body = plan.message.body
+    assert body.strip()
+    assert "{{" not in body and "{%" not in body
+    assert "None" not in body
+    if plan.recommendation.readiness == "repair_first":
+        assert plan.first_step
+
+
+@pytest.mark.parametrize(
+    "name", ["therapist_threatened", "business_days_over_weekend", "lawyer_court_date"]
+)
+def test_cli_json_has_exactly_the_contract_keys(name):
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", "recommend", str(SCENARIOS / f"{name}.yaml"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == CONTRACT_KEYS
+    assert list(data["scores"]) == ["communicate", "quiet_exit", "transition"]
+    for item in data["checklist"]:
+        assert list(item) == ["id", "text", "due"]
+    expected = EXPECTED[name]
+    for key in ("strategy", "readiness", "channel", "notice_date", "effective_date"):
+        if key in expected:
+            want = str(expected[key]) if key in DATES else expected[key]
+            assert data[key] == want, key
