@@ -453,7 +453,8 @@ class _Writer:
     def render(self) -> bytes:
         pdf, plan = self.pdf, self.plan
         pdf.set_title(self.t(f"Exit plan for {self.client}").replace("\n", " "))
-        pdf.set_author(self.t(self.prepared_for).replace("\n", " "))
+        author = clean_text(plan.prepared_for).strip() or "Partways"
+        pdf.set_author(self.t(author).replace("\n", " "))
         pdf.set_subject(
             self.t(f"How to end the relationship: {plan.strategy_label}").replace("\n", " ")
         )
@@ -530,21 +531,25 @@ class _Writer:
         box_h = title_h + sum(heights) + 2 * pad - 1.6
         pdf.ln(2)
         # The box is drawn in one piece: move it whole to the next page if it does not fit.
-        if box_h <= pdf.page_break_trigger - pdf.t_margin:
+        # (Only absurdly long labels could make it taller than a page; then it goes unboxed.)
+        boxed = box_h <= pdf.page_break_trigger - pdf.t_margin
+        if boxed:
             self.keep(box_h + 2)
         x, y = pdf.l_margin, pdf.get_y()
         pdf.start_section("At a glance", level=0)
-        pdf.set_fill_color(*PRIMARY_TINT)
-        pdf.set_draw_color(*PRIMARY_SOFT)
-        pdf.set_line_width(0.3)
-        pdf.rect(x, y, pdf.epw, box_h, style="DF")
-        pdf.set_fill_color(*PRIMARY)
-        pdf.rect(x, y, 1.6, box_h, style="F")
+        if boxed:
+            pdf.set_fill_color(*PRIMARY_TINT)
+            pdf.set_draw_color(*PRIMARY_SOFT)
+            pdf.set_line_width(0.3)
+            pdf.rect(x, y, pdf.epw, box_h, style="DF")
+            pdf.set_fill_color(*PRIMARY)
+            pdf.rect(x, y, 1.6, box_h, style="F")
         pdf.set_xy(x + pad + 3, y + pad)
         self.font("B", 11, PRIMARY)
         pdf.cell(0, 6, "At a glance", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(y + pad + title_h)
-        for (label, value), height in zip(rows, heights, strict=True):
+        for label, value in rows:
+            self.keep(LINE)
             row_y = pdf.get_y()
             pdf.set_xy(x + pad + 3, row_y)
             self.font("B", 9, MUTED)
@@ -552,8 +557,8 @@ class _Writer:
             self.font("", BODY_PT, INK)
             pdf.set_xy(x + pad + 3 + label_w, row_y)
             pdf.multi_cell(value_w, LINE, value, align="L", new_x="LMARGIN", new_y="NEXT")
-            pdf.set_y(row_y + height)
-        pdf.set_y(y + box_h + 4)
+            pdf.ln(1.6)
+        pdf.set_y(y + box_h + 4 if boxed else pdf.get_y() + 4)
         self.font()
 
     def why(self) -> None:
