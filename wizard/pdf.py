@@ -11,6 +11,7 @@ import copy
 import datetime as dt
 import functools
 import logging
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -116,6 +117,10 @@ def _complex_char(char: str) -> bool:
 def needs_shaping(text: str) -> bool:
     """Right-to-left text, joining scripts and combining marks need HarfBuzz; Latin does not."""
     return not text.isascii() and any(_complex_char(char) for char in set(text))
+
+
+# "1. text", "2) text", "- text", "• text": shown with the marker hanging to the left.
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3}[.)]|[-•*–])\s+(\S.*)$")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -496,8 +501,9 @@ class _Writer:
             new_y="NEXT",
         )
         pdf.ln(4)
-        heading = " ".join(self.t(f"Exit plan for {self.client}").split()).casefold()
-        if plan.title.strip() and " ".join(self.t(plan.title).split()).casefold() != heading:
+        # The plan's own title usually repeats the heading above; show it only if it adds.
+        title = " ".join(self.t(plan.title).split())
+        if title and not title.casefold().startswith("exit plan for"):
             self.font("B", 12, PRIMARY)
             self.para(plan.title, line=6, gap=1)
         if plan.summary.strip():
@@ -708,21 +714,33 @@ class _Writer:
             pdf.multi_cell(0, LINE, f"Subject: {subject}", align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
         self.font()
-        body = self.t(msg.body)
-        # Indent the letter so it reads as a quoted draft, not as advice.
-        left = pdf.l_margin
-        pdf.set_left_margin(left + 4)
-        pdf.set_x(left + 4)
-        pdf.multi_cell(pdf.epw, LINE, body, align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_left_margin(left)
+        self.preformatted(msg.body, indent=4)
         pdf.ln(2)
         if plan.follow_up_script is not None:
             self.subheading("Follow-up call script", first_block=3 * LINE, outline=True)
-            for line in self.t(plan.follow_up_script).split("\n"):
-                if line.strip():
-                    self.bullet(line)
-                else:
-                    pdf.ln(LINE / 2)
+            self.preformatted(plan.follow_up_script, indent=4)
+
+    def preformatted(self, text: str, indent: float) -> None:
+        """Text exactly as given, line by line; list lines get a hanging indent."""
+        pdf = self.pdf
+        left = pdf.l_margin + indent
+        width = pdf.w - pdf.r_margin - left
+        for line in self.t(text).split("\n"):
+            item = _LIST_ITEM.match(line)
+            self.keep(LINE)
+            if item:
+                marker, rest = item.group(1), item.group(2)
+                hang = max(6.0, pdf.get_string_width(marker) + 2)
+                y = pdf.get_y()
+                pdf.set_xy(left, y)
+                pdf.cell(hang, LINE, marker)
+                pdf.set_xy(left + hang, y)
+                pdf.multi_cell(width - hang, LINE, rest, align="L", new_x="LMARGIN",
+                               new_y="NEXT")
+            else:
+                pdf.set_x(left)
+                # An empty line still takes a line of height: blank lines are kept.
+                pdf.multi_cell(width, LINE, line, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def documentation_log(self) -> None:
         pdf, plan = self.pdf, self.plan
@@ -740,7 +758,7 @@ class _Writer:
         style = self.table_style()
         style["borders_layout"] = "ALL"
         style["cell_fill_mode"] = TableCellFillMode.NONE
-        with pdf.table(col_widths=(32, 26, 80, 32), **style) as table:
+        with pdf.table(col_widths=(34, 25, 78, 33), **style) as table:
             table.row(["Date", "Channel", "What was said", "By whom"])
             for entry in plan.documentation_log:
                 table.row(
