@@ -1,0 +1,471 @@
+"""The Streamlit wizard driven through its widgets with streamlit.testing (no browser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from wizard.answers import Answers, AnswersError, dump_answers, load_answers
+from wizard.content import Question, load_content
+from wizard.engine import recommend
+from wizard.ui import derived, state
+from wizard.ui.examples import EXAMPLES, example_by_id
+from wizard.ui.safe import md
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+SCENARIO_NAMES = ["therapist_threatened", "critical_period_known_end", "niche_change",
+                  "lawyer_court_date"]  # fmt: skip
+INJECTION = "**x** <script>alert(1)</script> ![t](http://example.com/p.png)"
+# Pieces that would only be present if markdown/HTML had been left unescaped.
+RAW_PIECES = ("**x**", "<script>", "![t](", "](http")
+TEXT_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "error", "warning",
+                 "info", "success")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def view(at: AppTest) -> str:
+    return at.session_state[state.VIEW]
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every string shown through a markdown-rendering element (main and sidebar)."""
+    out = []
+    for kind in TEXT_ELEMENTS:
+        out.extend(str(el.value) for el in getattr(at, kind))
+    return out
+
+
+def set_question(at: AppTest, q: Question, value: Any) -> None:
+    key = f"w:{q.id}"
+    if q.type == "multi":
+        for option in q.options:
+            at.checkbox(key=f"{key}:{option.value}").set_value(option.value in value)
+    elif q.type in ("choice", "yesno"):
+        widgets = [w for w in (*at.radio, *at.selectbox) if w.key == key]
+        assert widgets, f"no widget for {q.id}"
+        widgets[0].set_value(value)
+    elif q.type in ("integer", "amount"):
+        at.number_input(key=key).set_value(value)
+    elif q.type == "date":
+        at.date_input(key=key).set_value(value)
+    elif q.type == "currency":
+        common = value in at.selectbox(key=key).options
+        at.selectbox(key=key).set_value(value if common else "other")
+        if not common:
+            at.run()
+            at.text_input(key=f"{key}:other").input(value)
+    else:
+        at.text_input(key=key).input(value)
+    at.run()
+    assert not at.exception, at.exception
+
+
+def fill_current_step(at: AppTest, answers: Answers, content) -> None:
+    """Answer every question on screen through its widget, then press Next."""
+    step = content.questions.steps[at.session_state[state.STEP]]
+    for q in step.questions:
+        if q.show_if.evaluate(at.session_state[state.ANSWERS], content.rules.definitions):
+            set_question(at, q, getattr(answers, q.id))
+    at.button(key="nav_next").click().run()
+    if any(b.key == "nav_continue" for b in at.button):  # a date in the past: confirm it
+        at.button(key="nav_continue").click().run()
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+
+
+def drive_to_result(at: AppTest, answers: Answers, content) -> None:
+    at.button(key="start").click().run()
+    while view(at) == "step":
+        fill_current_step(at, answers, content)
+    assert view(at) == "review"
+    at.button(key="to_result").click().run()
+    assert view(at) == "result", [e.value for e in at.error]
+    assert not at.exception
+
+
+def scenario(name: str) -> Answers:
+    return load_answers((SCENARIOS / f"{name}.yaml").read_bytes())
+
+
+def shown_recommendation(at: AppTest) -> list[str]:
+    return [h.value for h in at.subheader]
+
+
+# --- complete paths -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SCENARIO_NAMES)
+def test_full_path_through_widgets_shows_the_engines_recommendation(name, content):
+    answers = scenario(name)
+    expected = yaml.safe_load((SCENARIOS / "expected.yaml").read_text("utf-8"))[name]
+    rec = recommend(answers, content, today=dt.date.today())
+    assert (rec.strategy, rec.readiness) == (expected["strategy"], expected["readiness"])
+
+    at = new_app()
+    drive_to_result(at, answers, content)
+
+    # Every answer on the path arrived exactly as given (no widget lost or changed one).
+    got = state.to_answers(at.session_state[state.ANSWERS])
+    assert recommend(got, content, today=dt.date.today()) == rec
+    shown = shown_recommendation(at)
+    assert md(content.plan.strategies[rec.strategy].label) in shown
+    assert md(content.plan.readiness[rec.readiness].label) in shown
+    others = [s for s in content.plan.strategies if s != rec.strategy]
+    for other in others:
+        assert md(content.plan.strategies[other].label) not in shown
+    # The progress bar is full only now.
+    assert [p.value for p in at.sidebar.get("progress")] == [100]
+
+
+def test_progress_is_honest_and_never_full_before_the_end(content):
+    at = new_app()
+    at.button(key="start").click().run()
+    bars = at.get("progress")
+    assert bars and bars[0].value == 0
+    answers = example_by_id("late_payer").answers
+    fill_current_step(at, answers, content)
+    middle = at.get("progress")[0].value
+    assert 0 < middle < 100
+    while view(at) == "step":
+        assert at.get("progress")[0].value < 100
+        fill_current_step(at, answers, content)
+    assert at.sidebar.get("progress")[0].value == 100
+
+
+def test_next_without_answers_explains_what_is_missing():
+    at = new_app()
+    at.button(key="start").click().run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step" and at.session_state[state.STEP] == 0
+    errors = [e.value for e in at.error]
+    assert "Please choose at least one." in errors
+    assert "Please choose an answer." in errors
+    # The error disappears once that field is answered.
+    at.checkbox(key="w:signals:scope_creep").check().run()
+    at.button(key="nav_next").click().run()
+    assert "Please choose at least one." not in [e.value for e in at.error]
+
+
+def test_past_notice_date_warns_and_can_be_kept(content):
+    answers = example_by_id("late_payer").answers.model_copy(
+        update={"notice_date": dt.date.today() - dt.timedelta(days=3)}
+    )
+    at = new_app()
+    at.button(key="start").click().run()
+    for _ in range(3):
+        fill_current_step(at, answers, content)
+    step = content.questions.steps[at.session_state[state.STEP]]
+    for q in step.questions:
+        if q.show_if.evaluate(at.session_state[state.ANSWERS], content.rules.definitions):
+            set_question(at, q, getattr(answers, q.id))
+    at.button(key="nav_next").click().run()
+    assert at.session_state[state.STEP] == 3, "a soft warning stops once"
+    assert any("in the past" in w.value for w in at.warning)
+    at.button(key="nav_continue").click().run()
+    assert at.session_state[state.STEP] == 4
+    assert at.session_state[state.ANSWERS]["notice_date"] == answers.notice_date
+
+
+# --- navigation keeps answers -----------------------------------------------------------
+
+
+def test_back_and_edit_keeps_later_answers(content):
+    answers = example_by_id("outgrown").answers.model_copy(
+        update={"notice_date": dt.date.today() + dt.timedelta(days=7)}
+    )
+    at = new_app()
+    at.button(key="start").click().run()
+    for _ in range(4):
+        fill_current_step(at, answers, content)
+    assert at.session_state[state.STEP] == 4
+    before = dict(at.session_state[state.ANSWERS])
+    # Back three times, then change one early answer.
+    for _ in range(3):
+        at.button(key="nav_back").click().run()
+    assert at.session_state[state.STEP] == 1
+    assert at.radio(key="w:pattern").value == "recurring"
+    at.radio(key="w:pattern").set_value("occasional").run()
+    at.button(key="nav_next").click().run()
+    at.button(key="nav_next").click().run()
+    # The later steps still show what was entered before.
+    assert at.session_state[state.STEP] == 3
+    assert at.number_input(key="w:relationship_months").value == 36
+    after = dict(at.session_state[state.ANSWERS])
+    assert after == {**before, "pattern": "occasional"}
+
+
+def test_sidebar_jump_and_edit_from_review_returns_to_review(content):
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    assert view(at) == "review"
+    before = dict(at.session_state[state.ANSWERS])
+    at.button(key="edit_names").click().run()
+    assert view(at) == "step" and at.session_state[state.EDITING]
+    at.text_input(key="w:client_name").input("Bright Cafe").run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "review"
+    assert at.session_state[state.ANSWERS] == {**before, "client_name": "Bright Cafe"}
+    # Jumping from the sidebar to an earlier step and back keeps everything too.
+    at.sidebar.button(key="nav_pattern").click().run()
+    assert at.session_state[state.STEP] == 1
+    at.button(key="nav_back").click().run()  # "Back to review" while editing
+    assert view(at) == "review"
+    assert at.session_state[state.ANSWERS] == {**before, "client_name": "Bright Cafe"}
+
+
+def test_a_newly_shown_required_question_blocks_the_plan_until_answered(content):
+    answers = example_by_id("late_payer").answers.model_copy(
+        update={"notice_date": dt.date.today() + dt.timedelta(days=7)}
+    )
+    at = new_app()
+    at.button(key="start").click().run()
+    while view(at) == "step":
+        fill_current_step(at, answers, content)
+    assert at.session_state[state.ANSWERS]["court_matter_pending"] is None
+    at.button(key="edit_situation").click().run()
+    at.radio(key="w:profession").set_value("law").run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "review"
+    # court_matter_pending is now on the path and unanswered.
+    at.button(key="to_result").click().run()
+    assert view(at) == "review"
+    assert any("Contract and money" in e.value for e in at.error)
+
+
+# --- resume -------------------------------------------------------------------------------
+
+
+def test_resume_from_an_uploaded_file_restores_every_answer(content):
+    answers = scenario("lawyer_court_date").model_copy(update={"client_name": "Acme"})
+    at = new_app()
+    at.file_uploader(key="resume_file").set_value(
+        ("partways-answers.yaml", dump_answers(answers).encode(), "application/x-yaml")
+    ).run()
+    assert not at.exception
+    assert view(at) == "review"
+    assert state.to_answers(at.session_state[state.ANSWERS]) == answers
+    assert any("saved answers are back" in s.value for s in at.success)
+    at.button(key="to_result").click().run()
+    rec = recommend(answers, content, today=dt.date.today())
+    assert md(content.plan.strategies[rec.strategy].label) in shown_recommendation(at)
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"schema_version: 1\nanswers:\n  profesion: law\n", "profesion"),
+        (b"schema_version: 2\nanswers: {}\n", "schema_version"),
+        (b"\x00\x01 not yaml at all: [", "not a usable answers file"),
+        (b"- just\n- a list\n", "mapping"),
+    ],
+)
+def test_a_bad_resume_file_shows_why_and_keeps_the_answers(data, fragment):
+    at = new_app()
+    at.button(key="start").click().run()
+    at.radio(key="w:profession").set_value("accounting").run()
+    at.button(key="nav_back").click().run()
+    assert view(at) == "welcome"
+    before = dict(at.session_state[state.ANSWERS])
+    at.file_uploader(key="resume_file").set_value(("bad.yaml", data, "application/x-yaml")).run()
+    assert not at.exception
+    assert view(at) == "welcome"
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "nothing was changed" in errors[0]
+    assert md(fragment).lower() in errors[0].lower()
+    assert at.session_state[state.ANSWERS] == before
+
+
+class FakeSessionState(dict):
+    """Enough of st.session_state for the handler (attribute access is not used)."""
+
+
+@pytest.fixture
+def fake_session(monkeypatch):
+    session = FakeSessionState()
+    monkeypatch.setattr(state.st, "session_state", session)
+    state.init()
+    return session
+
+
+def test_upload_handler_applies_a_file_once(fake_session):
+    good = dump_answers(example_by_id("late_payer").answers).encode()
+    assert state.handle_upload("file-1", good) is True
+    assert fake_session[state.VIEW] == "review"
+    fake_session[state.ANSWERS]["client_name"] = "Changed since"
+    # A rerun with the same upload still attached must not overwrite later edits.
+    assert state.handle_upload("file-1", good) is False
+    assert fake_session[state.ANSWERS]["client_name"] == "Changed since"
+
+
+def test_upload_handler_refuses_bad_and_oversized_files(fake_session):
+    before = dict(fake_session[state.ANSWERS])
+    assert state.handle_upload("big", b"#" * (state.MAX_UPLOAD_BYTES + 1)) is False
+    assert "1 MB" in fake_session[state.UPLOAD_ERROR]
+    assert state.handle_upload("bad", b"schema_version: 1\nanswers: {tone: shouty}\n") is False
+    assert "tone" in fake_session[state.UPLOAD_ERROR]
+    assert fake_session[state.ANSWERS] == before
+    assert fake_session[state.VIEW] == "welcome"
+    with pytest.raises(AnswersError):
+        state.parse_upload(b"#" * (state.MAX_UPLOAD_BYTES + 1))
+
+
+# --- user text is shown as text ---------------------------------------------------------
+
+
+def test_md_escapes_markdown_html_and_latex():
+    escaped = md(INJECTION + " $x$ `c` a_b #h | ~s~ :red[z]")
+    for raw in (*RAW_PIECES, "$x$", "`c`", "a_b", ":red[", "~s~"):
+        assert raw not in escaped
+    assert escaped.replace("\\", "") == (INJECTION + " $x$ `c` a_b #h | ~s~ :red[z]")
+    assert md("line one\n    # two") == "line one  \n\\# two"
+
+
+def test_injected_names_are_shown_literally_everywhere(content):
+    answers = example_by_id("late_payer").answers.model_copy(
+        update={"client_name": INJECTION, "your_name": INJECTION, "client_contact": INJECTION}
+    )
+    at = new_app()
+    at.file_uploader(key="resume_file").set_value(
+        ("a.yaml", dump_answers(answers).encode(), "application/x-yaml")
+    ).run()
+    assert view(at) == "review"
+    review_texts = texts(at)
+    assert any(md(INJECTION) in t for t in review_texts)
+    at.button(key="to_result").click().run()
+    assert view(at) == "result"
+    result_texts = texts(at)
+    assert any(md(INJECTION) in t for t in result_texts), "the title shows the escaped name"
+    for text in review_texts + result_texts:
+        for raw in RAW_PIECES:
+            assert raw not in text, text
+    # Text-only elements hold the literal name.
+    assert INJECTION in at.text_area(key="w:message").value
+    assert any(INJECTION in c.value for c in at.code)
+    cells = [str(v) for table in at.table for v in table.value.to_numpy().ravel()]
+    assert any(INJECTION in cell for cell in cells)
+    assert not at.get("html") and not at.get("imgs")
+
+
+# --- the result page ------------------------------------------------------------------------
+
+
+def test_edited_message_is_kept_and_feeds_the_pdf(content):
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.button(key="to_result").click().run()
+    draft = at.text_area(key="w:message").value
+    at.text_area(key="w:message").input("My own words.").run()
+    assert at.session_state[state.MESSAGE]["body"] == "My own words."
+    at.selectbox(key="whatif_question").set_value("pattern").run()  # any rerun
+    assert at.text_area(key="w:message").value == "My own words."
+    assert any(c.value == "My own words." for c in at.code)
+    at.button(key="restore_message").click().run()
+    assert at.text_area(key="w:message").value == draft
+
+
+def test_pdf_maker_builds_on_demand_with_the_edited_text_and_reuses_bytes(monkeypatch, content):
+    from wizard.plan import build_plan
+
+    plan = build_plan(example_by_id("late_payer").answers, content, today=dt.date(2026, 11, 2))
+    calls = []
+    real = derived.render_pdf
+    monkeypatch.setattr(derived, "render_pdf", lambda p: calls.append(p) or real(p))
+    message = {"plan_key": "k", "body": "Edited body for Harbour Lane."}
+    cache: dict = {}
+    make = derived.pdf_maker(plan, message, cache)
+    assert calls == []
+    first = make()
+    assert first.startswith(b"%PDF")
+    assert calls[0].message.body == "Edited body for Harbour Lane."
+    assert make() is first and len(calls) == 1
+    message["body"] = "Changed again."
+    make()
+    assert len(calls) == 2 and calls[1].message.body == "Changed again."
+
+
+def test_result_reruns_do_not_rebuild_the_plan_or_the_pdf(monkeypatch, content):
+    built, pdfs = [], []
+    real_build = derived.build_plan
+    monkeypatch.setattr(
+        derived, "build_plan", lambda *a, **k: built.append(1) or real_build(*a, **k)
+    )
+    monkeypatch.setattr(derived, "render_pdf", lambda p: pdfs.append(1) or b"%PDF-")
+    at = new_app()
+    at.button(key="example_threatening").click().run()
+    at.button(key="edit_channel").click().run()  # a step screen builds nothing
+    at.radio(key="w:tone").set_value("warm").run()
+    at.button(key="nav_next").click().run()
+    assert built == []
+    at.button(key="to_result").click().run()
+    assert len(built) == 1
+    at.selectbox(key="whatif_question").set_value("pattern").run()
+    at.run()
+    assert len(built) == 1 and pdfs == []
+
+
+def test_what_if_shows_the_engines_answer_for_the_changed_value(content):
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.button(key="to_result").click().run()
+    answers = state.to_answers(at.session_state[state.ANSWERS])
+    at.selectbox(key="whatif_question").set_value("safety_concern").run()
+    at.radio(key="whatif_value_safety_concern").set_value(True).run()
+    other = recommend(answers.model_copy(update={"safety_concern": True}), content)
+    label = content.plan.strategies[other.strategy].label
+    shown = [m.value for m in (*at.info, *at.warning) if "recommendation would" in m.value]
+    assert len(shown) == 1 and label in shown[0]
+
+
+def test_start_over_asks_first_then_clears_everything():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.sidebar.button(key="reset").click().run()
+    assert view(at) == "review", "nothing is cleared before confirming"
+    at.sidebar.button(key="reset_no").click().run()
+    assert at.session_state[state.ANSWERS]["client_name"] == "Harbour Lane Bakery"
+    at.sidebar.button(key="reset").click().run()
+    at.sidebar.button(key="reset_yes").click().run()
+    assert view(at) == "welcome"
+    assert at.session_state[state.ANSWERS]["client_name"] == ""
+    assert at.session_state[state.REACHED] == 0
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+def test_two_sessions_never_see_each_others_answers():
+    first, second = new_app(), new_app()
+    first.button(key="example_late_payer").click().run()
+    second.button(key="example_threatening").click().run()
+    first.button(key="to_result").click().run()
+    second.button(key="to_result").click().run()
+    assert first.session_state[state.ANSWERS]["client_name"] == "Harbour Lane Bakery"
+    assert second.session_state[state.ANSWERS]["client_name"] == "R. Client"
+    assert not any("R. Client" in t for t in texts(first))
+    assert not any("Harbour Lane" in t for t in texts(second))
+    third = new_app()
+    assert third.session_state[state.ANSWERS]["client_name"] == ""
+    assert view(third) == "welcome"
+
+
+def test_examples_are_valid_and_distinct(content):
+    day = dt.date(2026, 11, 2)
+    outcomes = {recommend(e.answers, content, today=day).strategy for e in EXAMPLES}
+    assert len(EXAMPLES) >= 3 and len(outcomes) >= 2

@@ -1,0 +1,1 @@
+"""The Streamlit wizard. The only part of Partways that imports streamlit."""

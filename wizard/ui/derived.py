@@ -1,0 +1,62 @@
+"""The plan and its PDF for this session, built only when needed and cached in
+session_state keyed by their inputs (never in st.cache_*: they hold user data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from wizard.answers import Answers
+from wizard.models import Plan
+from wizard.pdf import render_pdf
+from wizard.plan import build_plan
+from wizard.ui import state
+
+
+def answers_key(answers: Answers, today: dt.date) -> str:
+    raw = answers.model_dump_json() + "|" + today.isoformat()
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def current_plan() -> tuple[str, Plan]:
+    """(key, plan) for the current answers; rebuilt only when the answers change."""
+    answers = state.to_answers()
+    today = state.today()
+    plan_key = answers_key(answers, today)
+    cached = st.session_state.get(state.PLAN_CACHE)
+    if cached and cached[0] == plan_key:
+        return cached
+    plan = build_plan(answers, state.content(), today=today)
+    st.session_state[state.PLAN_CACHE] = (plan_key, plan)
+    return plan_key, plan
+
+
+def message_state(plan_key: str, plan: Plan) -> dict[str, Any]:
+    """The (possibly edited) message for this plan; a new plan starts from its draft."""
+    message = st.session_state.get(state.MESSAGE)
+    if not message or message.get("plan_key") != plan_key:
+        message = {"plan_key": plan_key, "body": plan.message.body}
+        st.session_state[state.MESSAGE] = message
+    return message
+
+
+def pdf_maker(plan: Plan, message: dict[str, Any], cache: dict[str, Any]) -> Callable[[], bytes]:
+    """A callable for st.download_button: builds the PDF when the user asks for it, with
+    the latest edited message, and reuses the bytes while plan and message are unchanged.
+
+    It runs outside the script thread, so it touches only the objects passed in.
+    """
+
+    def make() -> bytes:
+        body = message["body"]
+        key = hashlib.sha256(f"{message['plan_key']}|{body}".encode()).hexdigest()
+        if cache.get("key") != key:
+            cache["bytes"] = render_pdf(plan.with_message_body(body))
+            cache["key"] = key
+        return cache["bytes"]
+
+    return make

@@ -1,0 +1,26 @@
+"""Show user text as text.
+
+Streamlit's markdown renderer (st.markdown, st.write, st.caption, st.error, labels...)
+would turn a client name such as ``**x** ![t](http://host/p.png)`` into bold text and a
+remote image. Every string that can hold something the user typed goes through
+``md()`` before it reaches a markdown-rendering call.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all
+# the ones with a meaning (markdown, GFM tables and strikethrough, LaTeX `$`, Streamlit's
+# `:color[...]` and `:emoji:` directives, autolinks) leaves plain text behind.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=&\"'^%@/])")
+
+
+def md(text: object) -> str:
+    """The text, escaped so that markdown shows it literally.
+
+    Line breaks are kept as hard breaks, and leading spaces cannot start a code block.
+    """
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    escaped = [_SPECIAL.sub(r"\\\1", line.strip()) for line in lines]
+    return "  \n".join(escaped)

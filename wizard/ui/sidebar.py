@@ -1,0 +1,65 @@
+"""The sidebar: honest progress, the list of steps to jump back to, and start over."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wizard.ui import state
+
+
+def _ask_reset() -> None:
+    st.session_state[state.CONFIRM_RESET] = True
+
+
+def _cancel_reset() -> None:
+    st.session_state[state.CONFIRM_RESET] = False
+
+
+def progress_bar() -> None:
+    answered, total = state.progress()
+    view = st.session_state[state.VIEW]
+    share = answered / total if total else 0.0
+    if view == "step":
+        share = min(share, 0.99)  # complete only once every step has been passed
+    st.progress(share, text=f"{answered} of {total} questions answered")
+
+
+def render() -> None:
+    view = st.session_state[state.VIEW]
+    current = st.session_state[state.STEP] if view == "step" else None
+    reached = st.session_state[state.REACHED]
+    incomplete = set(state.incomplete_steps()) if reached else set()
+    with st.sidebar:
+        st.markdown("### Partways")
+        if view == "welcome" and not reached:
+            st.caption("Your steps appear here once you start.")
+        else:
+            progress_bar()
+        for index, step in enumerate(state.steps()):
+            done = index < reached and index not in incomplete
+            mark = "✓ " if done else ("• " if index == current else "")
+            st.button(
+                f"{mark}{index + 1}. {step.title}",
+                key=f"nav_{step.id}",
+                on_click=state.go_step,
+                args=(index,),
+                kwargs={"editing": view == "review" or view == "result"},
+                disabled=index > reached,
+                type="primary" if index == current else "tertiary",
+                help=None if index <= reached else "Answer the earlier steps first.",
+            )
+        st.button(
+            "Review answers",
+            key="nav_review",
+            on_click=state.go_review,
+            disabled=reached < len(state.steps()),
+            type="primary" if view == "review" else "tertiary",
+        )
+        st.divider()
+        if st.session_state.get(state.CONFIRM_RESET):
+            st.warning("Clear every answer and start again?")
+            yes, no = st.columns(2)
+            yes.button("Yes, clear", key="reset_yes", on_click=state.reset_all)
+            no.button("Keep", key="reset_no", on_click=_cancel_reset)
+        else:
+            st.button("Start over", key="reset", on_click=_ask_reset, icon=":material/restart_alt:")

@@ -1,0 +1,317 @@
+"""Per-session state: the answers dict (the source of truth) and where the user is.
+
+Everything user-specific lives in st.session_state, never in module globals or caches.
+Widgets only mirror the answers dict; Streamlit drops the state of widgets that are not
+rendered, so every value is copied into the dict as soon as it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from wizard.answers import Answers, AnswersError, load_answers
+from wizard.content import Content, Question, Step, load_content
+from wizard.dates import next_business_day_after
+
+ANSWERS = "answers"
+VIEW = "view"
+STEP = "step"
+REACHED = "reached"
+EDITING = "editing"
+ERRORS = "errors"
+SOFT = "soft_warnings"
+FLASH = "flash"
+UPLOAD_SEEN = "upload_seen"
+UPLOAD_ERROR = "upload_error"
+CONFIRM_RESET = "confirm_reset"
+REVIEW_ERROR = "review_error"
+# Caches of derived results, keyed by their inputs (per session, in session_state).
+PLAN_CACHE = "plan_cache"
+PDF_CACHE = "pdf_cache"
+MESSAGE = "message"
+
+MAX_UPLOAD_BYTES = 1024 * 1024
+
+_RESETTABLE = (
+    ANSWERS, VIEW, STEP, REACHED, EDITING, ERRORS, SOFT, FLASH, UPLOAD_ERROR,
+    CONFIRM_RESET, REVIEW_ERROR, PLAN_CACHE, PDF_CACHE, MESSAGE,
+)  # fmt: skip
+
+
+def content() -> Content:
+    """The shared, read-only content (loaded and checked once per process)."""
+    return load_content()
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def default_notice_date() -> dt.date:
+    return next_business_day_after(today())
+
+
+def steps() -> list[Step]:
+    return content().questions.steps
+
+
+# --- the answers dict -----------------------------------------------------------------
+
+
+def empty_answers() -> dict[str, Any]:
+    """Nothing answered yet: no choice is made for the user."""
+    values: dict[str, Any] = {}
+    for step in steps():
+        for q in step.questions:
+            if q.type == "multi":
+                values[q.id] = []
+            elif q.type == "text":
+                values[q.id] = ""
+            elif q.type == "currency":
+                values[q.id] = "USD"
+            else:
+                values[q.id] = None
+    return values
+
+
+def answers_from_model(answers: Answers) -> dict[str, Any]:
+    values = answers.model_dump()
+    if values.get("notice_date") is None:
+        values["notice_date"] = default_notice_date()
+    return values
+
+
+def init() -> None:
+    state = st.session_state
+    if ANSWERS not in state:
+        state[ANSWERS] = empty_answers()
+    state.setdefault(VIEW, "welcome")
+    state.setdefault(STEP, 0)
+    state.setdefault(REACHED, 0)
+    state.setdefault(EDITING, False)
+    state.setdefault(ERRORS, {})
+    state.setdefault(SOFT, {})
+
+
+def values() -> dict[str, Any]:
+    return st.session_state[ANSWERS]
+
+
+def set_value(qid: str, value: Any) -> None:
+    values()[qid] = value
+
+
+def is_set(q: Question, value: Any) -> bool:
+    if q.type == "multi":
+        return bool(value)
+    if q.type in ("text", "currency"):
+        return bool(str(value or "").strip())
+    return value is not None
+
+
+def is_visible(q: Question, vals: dict[str, Any]) -> bool:
+    return q.show_if.evaluate(vals, content().rules.definitions)
+
+
+def visible_questions(step: Step, vals: dict[str, Any] | None = None) -> list[Question]:
+    vals = values() if vals is None else vals
+    return [q for q in step.questions if is_visible(q, vals)]
+
+
+def to_answers(vals: dict[str, Any] | None = None) -> Answers:
+    """The answers model; unanswered (None) fields take the contract's defaults."""
+    vals = values() if vals is None else vals
+    data = {k: v for k, v in vals.items() if v is not None}
+    for key in ("critical_period_ends", "notice_date"):
+        data.setdefault(key, None)
+    if isinstance(data.get("outstanding_balance"), int):
+        data["outstanding_balance"] = float(data["outstanding_balance"])
+    return Answers.model_validate(data)
+
+
+# --- validation -----------------------------------------------------------------------
+
+
+def check_question(q: Question, value: Any) -> str | None:
+    """The error for one answer, or None. Only form checks: required and ranges."""
+    if q.type == "currency":
+        code = str(value or "").strip()
+        if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+            return "Enter a three-letter currency code, such as USD, EUR or GBP."
+        return None
+    if not is_set(q, value):
+        if not q.required:
+            return None
+        if q.type == "multi":
+            return "Please choose at least one."
+        if q.type in ("integer", "amount"):
+            return "Please enter a number."
+        if q.type == "date":
+            return "Please pick a date."
+        return "Please choose an answer."
+    if q.type in ("integer", "amount"):
+        if q.min is not None and value < q.min:
+            return f"Please enter {q.min:g} or more."
+        if q.max is not None and value > q.max:
+            return f"Please enter {q.max:g} or less."
+    return None
+
+
+def soft_warning(q: Question, value: Any) -> str | None:
+    if q.warn_if_before_today and isinstance(value, dt.date) and value < today():
+        return "This date is in the past. You can keep it if that is what you meant."
+    return None
+
+
+def step_errors(step: Step, vals: dict[str, Any] | None = None) -> dict[str, str]:
+    vals = values() if vals is None else vals
+    errors = {}
+    for q in visible_questions(step, vals):
+        message = check_question(q, vals.get(q.id))
+        if message:
+            errors[q.id] = message
+    return errors
+
+
+def step_warnings(step: Step, vals: dict[str, Any] | None = None) -> dict[str, str]:
+    vals = values() if vals is None else vals
+    warnings = {}
+    for q in visible_questions(step, vals):
+        message = soft_warning(q, vals.get(q.id))
+        if message:
+            warnings[q.id] = message
+    return warnings
+
+
+def incomplete_steps(vals: dict[str, Any] | None = None) -> list[int]:
+    return [i for i, step in enumerate(steps()) if step_errors(step, vals)]
+
+
+def progress(vals: dict[str, Any] | None = None) -> tuple[int, int]:
+    """(answered, total) over the questions on the current path.
+
+    A required question counts once it has a valid answer; an optional or preset one once
+    its step has been passed, since leaving it as it is then a real answer.
+    """
+    vals = values() if vals is None else vals
+    reached = st.session_state.get(REACHED, 0)
+    answered = total = 0
+    for index, step in enumerate(steps()):
+        for q in visible_questions(step, vals):
+            total += 1
+            counts = index < reached or (q.required and q.type != "currency")  # preset != answer
+            if counts:
+                answered += check_question(q, vals.get(q.id)) is None
+    return answered, total
+
+
+def all_done() -> bool:
+    return st.session_state.get(REACHED, 0) >= len(steps()) and not incomplete_steps()
+
+
+# --- navigation -----------------------------------------------------------------------
+
+
+def clear_messages() -> None:
+    st.session_state[ERRORS] = {}
+    st.session_state[SOFT] = {}
+    st.session_state[REVIEW_ERROR] = None
+
+
+def start() -> None:
+    clear_messages()
+    st.session_state[VIEW] = "step"
+    st.session_state[STEP] = 0
+    st.session_state[EDITING] = False
+
+
+def go_step(index: int, *, editing: bool = False) -> None:
+    clear_messages()
+    st.session_state[VIEW] = "step"
+    st.session_state[STEP] = index
+    st.session_state[EDITING] = editing
+
+
+def go_review() -> None:
+    clear_messages()
+    st.session_state[VIEW] = "review"
+    st.session_state[EDITING] = False
+
+
+def go_result() -> None:
+    """From review: only when every step on the path is complete."""
+    missing = incomplete_steps()
+    if missing:
+        titles = ", ".join(steps()[i].title for i in missing)
+        st.session_state[REVIEW_ERROR] = f"A few answers are still needed in: {titles}."
+        return
+    clear_messages()
+    st.session_state[REACHED] = len(steps())
+    st.session_state[VIEW] = "result"
+
+
+def advance() -> None:
+    """After a step validated: the next step, or review."""
+    index = st.session_state[STEP]
+    st.session_state[REACHED] = max(st.session_state[REACHED], index + 1)
+    clear_messages()
+    if st.session_state[EDITING] or index + 1 >= len(steps()):
+        go_review()
+    else:
+        st.session_state[STEP] = index + 1
+
+
+def back() -> None:
+    index = st.session_state[STEP]
+    clear_messages()
+    if index == 0:
+        st.session_state[VIEW] = "welcome"
+    else:
+        st.session_state[STEP] = index - 1
+
+
+def load_answers_into_session(answers: Answers) -> None:
+    """Replace every answer (resume or example) and land on review."""
+    st.session_state[ANSWERS] = answers_from_model(answers)
+    st.session_state[REACHED] = len(steps())
+    st.session_state[UPLOAD_ERROR] = None
+    for key in (PLAN_CACHE, PDF_CACHE, MESSAGE):
+        st.session_state.pop(key, None)
+    go_review()
+
+
+def reset_all() -> None:
+    for key in _RESETTABLE:
+        st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if str(k).startswith("w:")]:
+        del st.session_state[key]
+    init()
+
+
+# --- resume from a file ---------------------------------------------------------------
+
+
+def parse_upload(data: bytes) -> Answers:
+    """Answers from an uploaded file's bytes; AnswersError with a readable message."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise AnswersError("This file is larger than 1 MB, which no answers file needs to be.")
+    return load_answers(data)
+
+
+def handle_upload(file_id: str, data: bytes) -> bool:
+    """Apply an uploaded answers file once per upload. On a bad file, show why and keep
+    the current answers. Returns True when the answers were replaced."""
+    if st.session_state.get(UPLOAD_SEEN) == file_id:
+        return False
+    st.session_state[UPLOAD_SEEN] = file_id
+    try:
+        answers = parse_upload(data)
+    except AnswersError as exc:
+        st.session_state[UPLOAD_ERROR] = str(exc)
+        return False
+    load_answers_into_session(answers)
+    st.session_state[FLASH] = "Your saved answers are back. Check them, then see your plan."
+    return True

@@ -1,0 +1,73 @@
+"""One step of questions per screen, with Back / Next and validation on Next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wizard.ui import state, widgets
+
+
+def _next(continue_anyway: bool = False) -> None:
+    step = state.steps()[st.session_state[state.STEP]]
+    widgets.sync_step(state.visible_questions(step))
+    errors = state.step_errors(step)
+    if errors:
+        st.session_state[state.ERRORS] = errors
+        st.session_state[state.SOFT] = {}
+        return
+    warnings = state.step_warnings(step)
+    if warnings and not continue_anyway:
+        st.session_state[state.ERRORS] = {}
+        st.session_state[state.SOFT] = warnings
+        return
+    state.advance()
+
+
+def _back() -> None:
+    step = state.steps()[st.session_state[state.STEP]]
+    widgets.sync_step(state.visible_questions(step))
+    if st.session_state[state.EDITING]:
+        state.go_review()
+    else:
+        state.back()
+
+
+def render() -> None:
+    all_steps = state.steps()
+    index = st.session_state[state.STEP]
+    step = all_steps[index]
+    editing = st.session_state[state.EDITING]
+    errors = st.session_state[state.ERRORS]
+    soft = st.session_state[state.SOFT]
+
+    st.caption(f"Step {index + 1} of {len(all_steps)}")
+    st.header(step.title, anchor=False)
+    if step.intro:
+        st.markdown(step.intro)
+
+    for q in state.visible_questions(step):
+        with st.container(border=True):
+            widgets.render(q, errors.get(q.id), soft.get(q.id))
+
+    if errors:
+        st.error("Some answers need attention; see the notes above.", icon=":material/error:")
+    if soft and not errors:
+        st.warning(
+            "Please check the note above. If it is right, continue anyway.",
+            icon=":material/warning:",
+        )
+
+    last = index + 1 >= len(all_steps)
+    next_label = "Save and return to review" if editing else ("Review answers" if last else "Next")
+    back_label = "Back to review" if editing else "Back"
+    left, right = st.columns(2)
+    with left:
+        st.button(back_label, on_click=_back, key="nav_back", width="stretch")
+    with right:
+        if soft and not errors:
+            st.button(
+                "Continue anyway", on_click=_next, args=(True,), key="nav_continue",
+                type="primary", width="stretch",
+            )  # fmt: skip
+        else:
+            st.button(next_label, on_click=_next, key="nav_next", type="primary", width="stretch")

@@ -1,0 +1,80 @@
+"""'What if': change one key answer and see how the engine's recommendation moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from wizard.dates import long_date
+from wizard.engine import recommend
+from wizard.models import Recommendation
+from wizard.ui import state
+from wizard.ui.format import answer_text
+from wizard.ui.safe import md
+
+WHAT_IF_IDS = (
+    "remedies_exhausted",
+    "conversation_outlook",
+    "safety_concern",
+    "client_in_crisis",
+    "critical_period",
+    "referral_available",
+    "client_depends_on_you",
+    "pattern",
+    "relationship_depth",
+    "reputation_stakes",
+    "work_in_progress",
+)
+
+
+def _alternatives(qid: str, current: Any) -> list[Any]:
+    q = state.content().question_by_id[qid]
+    values = [True, False] if q.type == "yesno" else [o.value for o in q.options]
+    return [v for v in values if v != current]
+
+
+def render(rec: Recommendation) -> None:
+    content = state.content()
+    vals = state.values()
+    answers = state.to_answers(vals)
+    visible = {
+        q.id for step in content.questions.steps for q in state.visible_questions(step, vals)
+    }
+    choices = [qid for qid in WHAT_IF_IDS if qid in visible]
+    if not choices:
+        return
+    questions = content.question_by_id
+    qid = st.selectbox(
+        "Change one answer",
+        choices,
+        format_func=lambda i: questions[i].label,
+        key="whatif_question",
+    )
+    q = questions[qid]
+    current = getattr(answers, qid)
+    st.caption(f"You answered: {md(answer_text(q, current))}")
+    options = _alternatives(qid, current)
+    new_value = st.radio(
+        "Suppose instead",
+        options,
+        format_func=lambda v: answer_text(q, v),
+        key=f"whatif_value_{qid}",
+    )
+    other = recommend(answers.model_copy(update={qid: new_value}), content, today=state.today())
+    labels, ready = content.plan.strategies, content.plan.readiness
+    if other.strategy == rec.strategy and other.readiness == rec.readiness:
+        st.info(
+            f"The recommendation would stay the same: {labels[other.strategy].label}, "
+            f"{ready[other.readiness].label.lower()}.",
+            icon=":material/check:",
+        )
+    else:
+        st.warning(
+            f"The recommendation would change to: **{labels[other.strategy].label}**, "
+            f"{ready[other.readiness].label.lower()}  \n"
+            f"(now: {labels[rec.strategy].label}, {ready[rec.readiness].label.lower()}).",
+            icon=":material/swap_horiz:",
+        )
+    if other.notice_date != rec.notice_date:
+        st.caption(f"Notice would be given on {long_date(other.notice_date)} instead.")
