@@ -170,14 +170,20 @@ FIELD_NAMES: tuple[str, ...] = tuple(Answers.model_fields)
 
 
 def _describe(error: dict[str, Any]) -> str:
-    loc = [str(part) for part in error["loc"] if part != "answers"]
-    where = ".".join(loc) if loc else "the file"
+    loc = [str(part) for part in error["loc"]]
+    if len(loc) > 1 and loc[0] == "answers":
+        loc = loc[1:]
+    item = ""
+    if len(loc) == 2 and loc[1].isdigit():  # one entry of a list field
+        item = f" (entry {int(loc[1]) + 1})"
+        loc = loc[:1]
+    where = f"'{'.'.join(loc)}'{item}" if loc else "the file"
     if error["type"] == "extra_forbidden":
-        return f"'{where}' is not a field of the answers format (check its spelling)"
+        return f"{where} is not a field of the answers format (check its spelling)"
     if error["type"] == "missing":
-        return f"'{where}' is missing"
+        return f"{where} is missing"
     message = error["msg"].removeprefix("Value error, ")
-    return f"'{where}': {message}"
+    return f"{where}: {message}"
 
 
 def parse_answers_data(data: Any) -> Answers:

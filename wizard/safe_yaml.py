@@ -14,7 +14,17 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 10_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, minus implicit timestamps: a date stays text here and is parsed by
+    the answers model, so an impossible date is reported against the field that holds it."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
 
 
 class UnsafeYamlError(ValueError):
@@ -25,6 +35,14 @@ def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         if len(data.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise UnsafeYamlError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise UnsafeYamlError(
+                f"the text is not valid Unicode (bad character at position {exc.start})"
+            ) from None
+        if "\x00" in data:
+            raise UnsafeYamlError("the file is binary, not a YAML or JSON text file")
         return data
     if len(data) > MAX_BYTES:
         raise UnsafeYamlError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
