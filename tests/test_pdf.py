@@ -146,8 +146,8 @@ def test_warnings_section_omitted_when_nothing_to_warn_about():
 def test_documentation_log_has_blank_rows_to_fill_in(typical):
     contents = b"".join(page.get_contents().get_data() for page in reader_for(typical).pages)
     # The "What was said" column is 78 mm (221.10 pt) wide; hand-fill rows are 10 mm tall.
-    assert len(re.findall(rb" 226\.77 28\.35 re B", contents)) == 6
-    assert len(re.findall(rb" 226\.77 [\d.]+ re B", contents)) >= 1 + 2 + 6
+    assert len(re.findall(rb" 221\.10 28\.35 re B", contents)) == 6
+    assert len(re.findall(rb" 221\.10 [\d.]+ re B", contents)) >= 1 + 2 + 6
 
 
 def test_checklist_items_have_drawn_tick_boxes(typical):
