@@ -285,9 +285,19 @@ class Content:
     schema: dict[str, FieldSpec]
     templates: dict[str, Any] = field(default_factory=dict)
     question_by_id: dict[str, Question] = field(default_factory=dict)
+    # template key -> where it is written ("messages.yaml: snippets.greeting"), for errors.
+    template_where: dict[str, str] = field(default_factory=dict)
 
     def render(self, key: str, context: dict[str, Any]) -> str:
-        return self.templates[key].render(context).strip()
+        from jinja2 import UndefinedError
+
+        try:
+            return self.templates[key].render(context).strip()
+        except UndefinedError as exc:
+            where = self.template_where.get(key, key)
+            raise ContentError(
+                f"{where}: template uses an unknown variable ({exc.message})"
+            ) from None
 
 
 def _spec_from_annotation(annotation: Any) -> FieldSpec:
@@ -431,7 +441,7 @@ def _check_questions(questions: QuestionsFile, checker: _Checker) -> dict[str, Q
                 checker.condition(q.show_if, f"{where} show_if", {})
             except ContentError:
                 raise
-            for test in q.show_if.tests():
+            for test in _tests_through_refs(q.show_if, checker.definitions):
                 if test.field not in earlier:
                     raise ContentError(
                         f"{where}: show_if must refer to an earlier question, not '{test.field}'"
@@ -450,6 +460,30 @@ def _check_questions(questions: QuestionsFile, checker: _Checker) -> dict[str, Q
     if missing:
         raise ContentError(f"questions.yaml: no question asks for {', '.join(missing)}")
     return seen
+
+
+def _tests_through_refs(cond: Condition, definitions: dict[str, Condition]) -> list[Any]:
+    """The tests of a condition, including those of the definitions it refers to."""
+    found = list(cond.tests())
+    for name in refs_of(cond):
+        if name in definitions:
+            found += _tests_through_refs(definitions[name], definitions)
+    return found
+
+
+def _check_definition_cycles(definitions: dict[str, Condition]) -> None:
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        for ref in refs_of(definitions[name]):
+            if ref in path:
+                chain = " -> ".join((*path, ref))
+                raise ContentError(
+                    f"rules.yaml: definitions.{ref}: refers to itself ({chain}), which never ends"
+                )
+            if ref in definitions:
+                visit(ref, (*path, ref))
+
+    for name in definitions:
+        visit(name, (name,))
 
 
 def _check_rules(rules: RulesFile, checker: _Checker) -> None:
@@ -559,6 +593,7 @@ def _template_sources(content: Content) -> dict[str, tuple[str, str]]:
 
 def _compile_templates(content: Content) -> None:
     for key, (where, source) in _template_sources(content).items():
+        content.template_where[key] = where
         try:
             content.templates[key] = compile_template(source)
         except TemplateSyntaxError as exc:
@@ -603,6 +638,9 @@ def load_content_uncached(directory: Path | str = CONTENT_DIR) -> Content:
     messages = _parse(MessagesFile, directory / "messages.yaml")
     schema = answer_schema()
     checker = _Checker(schema, dict(rules.definitions))
+    for name, cond in rules.definitions.items():
+        checker.condition(cond, f"rules.yaml: definitions.{name}", {})
+    _check_definition_cycles(dict(rules.definitions))
     question_by_id = _check_questions(questions, checker)
     _check_rules(rules, checker)
     _check_plan(plan, checker, {rule.id for rule in rules.constraints})
