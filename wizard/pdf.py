@@ -148,6 +148,7 @@ class _FontSource:
     data: bytes
     proto: TTFFont
     codepoints: frozenset[int]
+    glyph_order: tuple[str, ...]
 
 
 _FONT_LOCK = threading.Lock()
@@ -194,7 +195,8 @@ _CAN_CLONE = frozenset(getattr(TTFFont, "__slots__", ())) == _KNOWN_SLOTS
 # Tables fpdf2 drops from the embedded subset anyway (plus kern, which no PDF viewer reads).
 # Removing them up front saves decoding them for every document; shaping still uses the
 # full file through HarfBuzz.
-_UNEMBEDDED_TABLES = ("FFTM", "GDEF", "GPOS", "GSUB", "MATH", "kern", "hdmx", "meta")
+_UNEMBEDDED_TABLES = ("FFTM", "GDEF", "GPOS", "GSUB", "MATH", "kern", "hdmx", "meta", "vhea",
+                      "vmtx")
 
 
 def _embeddable(path: Path) -> bytes:
@@ -218,9 +220,11 @@ def _source(filename: str, style: str) -> _FontSource:
             holder.add_font("proto", style, str(path))
             proto = holder.fonts[f"proto{style}"]
             assert isinstance(proto, TTFFont)
+            # Glyph names are derived from the cmap for some fonts (Droid): do it once here.
+            order = tuple(proto.ttfont.getGlyphOrder())
             # Everything needed later is already read; release the file handle.
             proto.ttfont.close()
-            found = _FontSource(path, _embeddable(path), proto, frozenset(proto.cmap))
+            found = _FontSource(path, _embeddable(path), proto, frozenset(proto.cmap), order)
             _SOURCES[key] = found
         return found
 
@@ -240,6 +244,7 @@ def _attach_font(pdf: FPDF, family: str, style: str, source: _FontSource) -> Non
     # fpdf2 subsets ttfont in place when writing, so each document needs its own; opening
     # it lazily from bytes in memory is cheap. cmap and glyph_ids are only read: shared.
     font.ttfont = ttLib.TTFont(BytesIO(source.data), recalcTimestamp=False, lazy=True)
+    font.ttfont.setGlyphOrder(list(source.glyph_order))
     font._hbfont = None
     font.cw = copy.copy(proto.cw)
     font.desc = copy.copy(proto.desc)  # output sets its object id and font file
@@ -295,6 +300,11 @@ class _PlanPDF(FPDF):
     def get_string_width(self, s: str, *args: Any, **kwargs: Any) -> float:
         self._shape_for(s)
         return super().get_string_width(s, *args, **kwargs)
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        # Footers ask for the page count; the substitution happens inside output().
+        self.alias_nb_pages("{nb}")
+        return super().output(*args, **kwargs)
 
     def header(self) -> None:
         if self.page_no() == 1:
@@ -476,8 +486,6 @@ class _Writer:
         self.message()
         self.documentation_log()
         self.reflection()
-        # Substitution of the page count in the footers happens inside output().
-        pdf.alias_nb_pages("{nb}")
         return bytes(pdf.output())
 
     def title_block(self) -> None:
