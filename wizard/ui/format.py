@@ -9,7 +9,7 @@ from wizard.content import Question
 from wizard.dates import long_date
 
 
-def answer_text(q: Question, value: Any) -> str:
+def answer_text(q: Question, value: Any, currency: str = "") -> str:
     if q.type == "yesno":
         return "Not answered" if value is None else ("Yes" if value else "No")
     if q.type == "choice":
@@ -21,6 +21,6 @@ def answer_text(q: Question, value: Any) -> str:
     if q.type == "integer":
         return "Not answered" if value is None else f"{value:,}"
     if q.type == "amount":
-        return "Not answered" if value is None else f"{value:,.2f}"
+        return "Not answered" if value is None else f"{currency} {value:,.2f}".strip()
     text = str(value or "").strip()
     return text if text else "Left empty"

@@ -28,8 +28,10 @@ def render() -> None:
             )  # fmt: skip
             if index in missing:
                 st.error("Some answers here are still needed.", icon=":material/error:")
+            currency = vals.get("currency") or ""
             for q in state.visible_questions(step, vals):
-                st.markdown(f"**{md(q.label)}**  \n{md(answer_text(q, vals.get(q.id)))}")
+                shown = answer_text(q, vals.get(q.id), currency)
+                st.markdown(f"**{md(q.label)}**  \n{md(shown)}")
 
     if st.session_state.get(state.REVIEW_ERROR):
         st.error(st.session_state[state.REVIEW_ERROR], icon=":material/error:")

@@ -31,9 +31,10 @@ def render() -> None:
     incomplete = set(state.incomplete_steps()) if reached else set()
     with st.sidebar:
         st.markdown("### Partways")
-        if view == "welcome" and not reached:
-            st.caption("Your steps appear here once you start.")
-        else:
+        if view == "welcome" and not reached and current is None:
+            st.caption("Your steps will show here once you start.")
+            return
+        if view != "step":  # a step screen shows it above the questions
             progress_bar()
         for index, step in enumerate(state.steps()):
             done = index < reached and index not in incomplete

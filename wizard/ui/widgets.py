@@ -71,8 +71,11 @@ def _seed(widget_key: str, value: Any) -> None:
 def render(q: Question, error: str | None = None, warning: str | None = None) -> None:
     """Draw one question: its widget, help, any message, and why we ask."""
     value = state.values().get(q.id)
-    kwargs = {"on_change": sync, "args": (q,)}
-    label = q.label
+    kwargs = {"on_change": sync, "args": (q,), "label_visibility": "collapsed"}
+    label = q.label  # still given to each widget: screen readers announce it
+    st.markdown(f"**{md(label)}**")
+    if q.help:
+        st.caption(q.help)
     if q.type == "choice":
         options = [o.value for o in q.options]
         labels = {o.value: o.label for o in q.options}
@@ -92,7 +95,7 @@ def render(q: Question, error: str | None = None, warning: str | None = None) ->
         _seed(key(q.id), value if value in YES_NO else None)
         st.radio(label, YES_NO, format_func=yes_no_label, key=key(q.id), horizontal=True, **kwargs)
     elif q.type == "multi":
-        st.markdown(f"**{md(label)}**")
+        kwargs.pop("label_visibility")
         chosen = set(value or [])
         for option in q.options:
             _seed(key(q.id, option.value), option.value in chosen)
@@ -140,7 +143,7 @@ def render(q: Question, error: str | None = None, warning: str | None = None) ->
             _seed(key(q.id, OTHER), "" if code in COMMON_CURRENCIES else code)
             st.text_input(
                 "Three-letter currency code", max_chars=3, key=key(q.id, OTHER),
-                placeholder="e.g. HKD", **kwargs,
+                placeholder="e.g. HKD", on_change=sync, args=(q,),
             )  # fmt: skip
     else:  # text
         text = str(value or "")
@@ -152,8 +155,6 @@ def render(q: Question, error: str | None = None, warning: str | None = None) ->
             placeholder=q.placeholder or None,
             **kwargs,
         )
-    if q.help:
-        st.caption(q.help)
     if error:
         st.error(error, icon=":material/error:")
     if warning:

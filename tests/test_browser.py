@@ -1,0 +1,118 @@
+"""One full path in a real Chromium against `streamlit run app.py`: example -> edit a name ->
+review -> result -> download the PDF, which must hold the name typed in the browser."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CLIENT = "Quill & Sons Ltd"
+TIMEOUT_MS = 20_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    streamlit = Path(sys.executable).with_name("streamlit")
+    cmd = [str(streamlit), "run", "app.py", "--server.headless", "true"]
+    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_example_to_pdf_download_in_chromium(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from pypdf import PdfReader
+
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(server)
+            page.get_by_role("button", name="Try this example").first.click()
+            page.get_by_role("heading", name="Check your answers").wait_for()
+
+            # Change the client's name in the browser: the PDF must use what was typed.
+            page.get_by_role("button", name="Edit", exact=True).last.click()
+            page.get_by_text("Names for the documents").first.wait_for()
+            name_box = page.get_by_role("textbox", name="The client's name")
+            name_box.fill(CLIENT)
+            page.get_by_role("button", name="Save and return to review").click()
+            page.get_by_role("heading", name="Check your answers").wait_for()
+            page.get_by_text(CLIENT).first.wait_for()
+
+            page.get_by_role("button", name="See my plan").click()
+            page.get_by_role("heading", name="Why we suggest this").wait_for()
+            page.get_by_role("heading", name=f"Exit plan for {CLIENT}").wait_for()
+
+            with page.expect_download(timeout=TIMEOUT_MS) as info:
+                page.get_by_role("button", name="Download the plan (PDF)").click()
+            download = info.value
+            target = tmp_path / "plan.pdf"
+            download.save_as(target)
+        finally:
+            browser.close()
+
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    assert CLIENT in " ".join(text.split())
