@@ -338,3 +338,82 @@ def test_check_fails_with_exit_2_naming_the_file(tmp_path):
     assert "conversation_outlok" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+# --- regressions found while reading drafts ----------------------------------------------
+
+
+def _draft(content, answers: Answers, channel: str | None = None):
+    decision = decide(answers, content)
+    draft = render_message(
+        answers, decision.recommendation, content, decision.planned_notice, channel=channel
+    )
+    return decision.recommendation, draft
+
+
+def test_repair_letter_is_dated_when_the_fix_is_tried(content):
+    answers = Answers(
+        pattern="one_off", remedies_tried=[], notice_date=dt.date(2026, 3, 2), client_name="Acme"
+    )
+    rec, draft = _draft(content, answers, "letter")
+    assert rec.readiness == "repair_first" and rec.notice_date == dt.date(2026, 3, 23)
+    assert "Monday 2 March 2026" in draft.body
+    assert "23 March" not in draft.body
+    assert "talk through a frank" not in draft.body
+
+
+def test_written_warning_about_behaviour_does_not_mention_money(content):
+    answers = Answers(
+        signals=["scope_creep"],
+        remedies_tried=["frank_conversation", "scope_or_price_change", "boundaries_reset"],
+        remedies_exhausted="no",
+        notice_date=dt.date(2026, 3, 2),
+    )
+    rec, draft = _draft(content, answers)
+    assert rec.next_remedy == "written_warning"
+    assert "balance" not in draft.body and "0.00" not in draft.body
+    assert "14 days" in draft.body
+
+
+def test_payment_plan_without_a_balance_does_not_quote_zero(content):
+    answers = Answers(
+        signals=["payment_problems"],
+        remedies_tried=["frank_conversation"],
+        remedies_exhausted="no",
+        notice_date=dt.date(2026, 3, 2),
+    )
+    rec, draft = _draft(content, answers)
+    assert rec.next_remedy == "payment_plan"
+    assert "0.00" not in draft.body
+
+
+def test_same_day_end_does_not_promise_work_until_the_end(content):
+    answers = Answers(
+        profession="therapy",
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        has_contract=False,
+        notice_date=dt.date(2026, 3, 2),
+    )
+    rec, draft = _draft(content, answers)
+    assert rec.notice_date == rec.effective_date
+    assert "until the end date" not in draft.body.lower()
+    assert "until then" not in draft.body.lower()
+
+
+def test_letter_without_names_does_not_repeat_the_placeholder(content):
+    answers = Answers(remedies_tried=["frank_conversation"], notice_date=dt.date(2026, 3, 2))
+    _, draft = _draft(content, answers, "letter")
+    lines = draft.body.splitlines()
+    assert all(a != b for a, b in itertools.pairwise(lines) if a.strip())
+
+
+def test_professional_duty_reason_reads_naturally(content):
+    for profession, noun in [("therapy", "therapists"), ("law", "lawyers")]:
+        answers = Answers(
+            profession=profession,
+            remedies_tried=["frank_conversation"],
+            notice_date=dt.date(2026, 3, 2),
+        )
+        rec = decide(answers, content).recommendation
+        assert any(f"rules for {noun}" in reason for reason in rec.reasons), rec.reasons

@@ -23,6 +23,11 @@ def _labels(content: Content, question_id: str, values: list[str]) -> list[str]:
     return [question.option_label(value) for value in values]
 
 
+# Things of the client's that move into their name before your access ends (the rest is
+# simply returned).
+TRANSFERRED_ASSETS = ("domains_hosting", "accounts_billing", "credentials")
+
+
 def join_words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(items) <= 1:
@@ -48,6 +53,20 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         signal_labels=_labels(content, "signals", list(answers.signals)),
         remedies_tried_labels=_labels(content, "remedies_tried", list(answers.remedies_tried)),
         assets_text=join_words([content.messages.asset_phrases[a] for a in answers.client_assets]),
+        return_text=join_words(
+            [
+                content.messages.asset_phrases[a]
+                for a in answers.client_assets
+                if a not in TRANSFERRED_ASSETS
+            ]
+        ),
+        transfer_text=join_words(
+            [
+                content.messages.asset_phrases[a]
+                for a in answers.client_assets
+                if a in TRANSFERRED_ASSETS
+            ]
+        ),
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),
