@@ -752,7 +752,10 @@ class _Writer:
 
     def documentation_log(self) -> None:
         pdf, plan = self.pdf, self.plan
-        self.heading("Documentation log", first_block=40)
+        # A log to fill in by hand reads best in one piece: keep it whole when it can be.
+        estimate = 8 + 10 + 11 * len(plan.documentation_log) + 10 * 6
+        usable = pdf.page_break_trigger - pdf.t_margin - 25
+        self.heading("Documentation log", first_block=estimate if estimate <= usable else 40)
         self.font("", 9, MUTED)
         self.para(
             "Note every contact until the file is closed: date, how, what was said "
