@@ -186,6 +186,7 @@ class RulesFile(_Model):
     channel: list[ChannelRule]
     channel_fallback: list[Channel]
     forbidden_channel_reason: str
+    ruled_out_reason: str
     follow_up_call: list[FlagRule]
     written_notice: list[FlagRule]
     notice_period: list[NoticeRule]
@@ -563,6 +564,7 @@ def _template_sources(content: Content) -> dict[str, tuple[str, str]]:
         sources[f"rules.warnings.{rule.id}"] = (f"rules.yaml: warnings[{i}]", rule.text)
     sources["rules.default_readiness_reason"] = ("rules.yaml", rules.default_readiness_reason)
     sources["rules.forbidden_channel_reason"] = ("rules.yaml", rules.forbidden_channel_reason)
+    sources["rules.ruled_out_reason"] = ("rules.yaml: ruled_out_reason", rules.ruled_out_reason)
     for key in ("title", "prepared_for", "summary", "alternative_forbidden", "alternative_lower"):
         sources[f"plan.{key}"] = (f"plan.yaml: {key}", getattr(plan, key))
     for key, text in plan.first_step.items():

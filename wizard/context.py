@@ -74,6 +74,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Filled in by the engine when the rule that uses them fires.
         remedy_label="",
         suggested_days=0,
+        ruled_out_label="",
+        ruled_out_titles="",
     )
     return ctx
 

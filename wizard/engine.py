@@ -137,8 +137,9 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
             reasons.append(c.reason)
     for ruled_out, titles in forbidden.items():
         if ranked[0] == ruled_out and ruled_out != strategy:
-            label = content.plan.strategies[ruled_out].label  # type: ignore[index]
-            reasons.append(f"{label} scored highest but is ruled out: {'; '.join(titles)}.")
+            run.text_ctx["ruled_out_label"] = content.plan.strategies[ruled_out].label  # type: ignore[index]
+            run.text_ctx["ruled_out_titles"] = "; ".join(titles)
+            reasons.append(run.text("rules.ruled_out_reason"))
 
     # 4. Readiness: the first rule that fires says whether to act now.
     readiness_rule = run.first(rules.readiness)
