@@ -88,7 +88,7 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
             page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(server)
-            page.get_by_role("button", name="Try this example").first.click()
+            page.get_by_role("button", name="A client who keeps paying late").click()
             page.get_by_role("heading", name="Check your answers").wait_for()
 
             # Change the client's name in the browser: the PDF must use what was typed.

@@ -26,10 +26,7 @@ def _next(continue_anyway: bool = False) -> None:
 def _back() -> None:
     step = state.steps()[st.session_state[state.STEP]]
     widgets.sync_step(state.visible_questions(step))
-    if st.session_state[state.EDITING]:
-        state.go_review()
-    else:
-        state.back()
+    state.back()
 
 
 def render() -> None:
@@ -59,15 +56,15 @@ def render() -> None:
 
     last = index + 1 >= len(all_steps)
     next_label = "Save and return to review" if editing else ("Review answers" if last else "Next")
-    back_label = "Back to review" if editing else "Back"
+    if soft and not errors:
+        next_label, next_key, args = "Continue anyway", "nav_continue", (True,)
+    else:
+        next_key, args = "nav_next", ()
+    if editing:  # one way out: saving keeps every answer, so a second button would only confuse
+        st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
+                  width="stretch")  # fmt: skip
+        return
     left, right = st.columns(2)
-    with left:
-        st.button(back_label, on_click=_back, key="nav_back", width="stretch")
-    with right:
-        if soft and not errors:
-            st.button(
-                "Continue anyway", on_click=_next, args=(True,), key="nav_continue",
-                type="primary", width="stretch",
-            )  # fmt: skip
-        else:
-            st.button(next_label, on_click=_next, key="nav_next", type="primary", width="stretch")
+    left.button("Back", on_click=_back, key="nav_back", width="stretch")
+    right.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
+                 width="stretch")  # fmt: skip

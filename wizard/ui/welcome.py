@@ -65,10 +65,10 @@ def render() -> None:
         )
 
     st.subheader("Or try an example", anchor=False)
+    st.caption("Each one fills in every answer, so you can see a complete plan at once.")
     for example in EXAMPLES:
-        with st.container(border=True):
-            st.markdown(f"**{example.title}**  \n{example.blurb}")
-            st.button(
-                "Try this example", key=f"example_{example.id}", on_click=_try_example,
-                args=(example.id,),
-            )  # fmt: skip
+        st.button(
+            example.title, key=f"example_{example.id}", on_click=_try_example,
+            args=(example.id,), width="stretch", icon=":material/play_arrow:",
+        )  # fmt: skip
+        st.caption(example.blurb)
