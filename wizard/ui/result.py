@@ -10,7 +10,7 @@ import streamlit as st
 from wizard.answers import dump_answers
 from wizard.dates import short_date
 from wizard.models import Plan
-from wizard.ui import derived, state, whatif
+from wizard.ui import derived, sidebar, state, whatif
 from wizard.ui.review import ANSWERS_FILE
 from wizard.ui.safe import md
 
@@ -38,6 +38,7 @@ def _headline(plan: Plan) -> None:
     if plan.first_step:
         st.info(md(plan.first_step), icon=":material/flag:")
     st.markdown(md(plan.summary))
+    st.caption("Your message draft and the PDF download are further down this page.")
 
 
 def _musts(plan: Plan) -> None:
@@ -88,7 +89,7 @@ def _message(plan: Plan, message: dict) -> None:
     if plan.message.kind != "talking_points":
         st.markdown(f"**Subject:** {md(plan.message.subject)}")
     st.session_state[MESSAGE_WIDGET] = message["body"]
-    st.text_area("Message", key=MESSAGE_WIDGET, height=360, on_change=_keep_message)
+    st.text_area("Message", key=MESSAGE_WIDGET, height=300, on_change=_keep_message)
     if message["body"] != plan.message.body:
         st.button(
             "Undo my edits", on_click=_restore_message, args=(plan.message.body,),
@@ -152,11 +153,12 @@ def render() -> None:
     _reasons(plan)
     _timeline(plan)
     _checklist(plan)
-    _message(plan, message)
     _record(plan)
+    _message(plan, message)
     st.subheader("What if?", anchor=False)
     st.caption("See how one different answer would change the recommendation.")
     whatif.render(plan.recommendation)
     _downloads(plan, message)
     st.button("Change my answers", on_click=state.go_review, key="back_to_review", width="stretch")
+    sidebar.start_over("result")
     st.caption(md(plan.disclaimer))

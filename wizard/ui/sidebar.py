@@ -7,12 +7,27 @@ import streamlit as st
 from wizard.ui import state
 
 
-def _ask_reset() -> None:
-    st.session_state[state.CONFIRM_RESET] = True
+def _ask_reset(place: str) -> None:
+    st.session_state[state.CONFIRM_RESET] = place
 
 
 def _cancel_reset() -> None:
-    st.session_state[state.CONFIRM_RESET] = False
+    st.session_state[state.CONFIRM_RESET] = None
+
+
+def start_over(place: str) -> None:
+    """'Start over', asking for confirmation in the same place it was pressed."""
+    suffix = "" if place == "sidebar" else f"_{place}"
+    if st.session_state.get(state.CONFIRM_RESET) == place:
+        st.warning("Clear every answer and start again? This cannot be undone.")
+        yes, no = st.columns(2)
+        yes.button("Yes, clear", key=f"reset_yes{suffix}", on_click=state.reset_all)
+        no.button("Keep my answers", key=f"reset_no{suffix}", on_click=_cancel_reset)
+    else:
+        st.button(
+            "Start over", key=f"reset{suffix}", on_click=_ask_reset, args=(place,),
+            icon=":material/restart_alt:",
+        )  # fmt: skip
 
 
 def progress_bar() -> None:
@@ -57,10 +72,4 @@ def render() -> None:
             type="primary" if view == "review" else "tertiary",
         )
         st.divider()
-        if st.session_state.get(state.CONFIRM_RESET):
-            st.warning("Clear every answer and start again?")
-            yes, no = st.columns(2)
-            yes.button("Yes, clear", key="reset_yes", on_click=state.reset_all)
-            no.button("Keep", key="reset_no", on_click=_cancel_reset)
-        else:
-            st.button("Start over", key="reset", on_click=_ask_reset, icon=":material/restart_alt:")
+        start_over("sidebar")

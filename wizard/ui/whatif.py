@@ -63,18 +63,22 @@ def render(rec: Recommendation) -> None:
     )
     other = recommend(answers.model_copy(update={qid: new_value}), content, today=state.today())
     labels, ready = content.plan.strategies, content.plan.readiness
-    if other.strategy == rec.strategy and other.readiness == rec.readiness:
-        st.info(
-            f"The recommendation would stay the same: {labels[other.strategy].label}, "
-            f"{ready[other.readiness].label.lower()}.",
-            icon=":material/check:",
-        )
-    else:
-        st.warning(
-            f"The recommendation would change to: **{labels[other.strategy].label}**, "
-            f"{ready[other.readiness].label.lower()}  \n"
-            f"(now: {labels[rec.strategy].label}, {ready[rec.readiness].label.lower()}).",
-            icon=":material/swap_horiz:",
-        )
+    same = other.strategy == rec.strategy and other.readiness == rec.readiness
+    lines = [
+        "The recommendation would stay the same." if same else "The recommendation would change.",
+        _line("Approach", labels[other.strategy].label, labels[rec.strategy].label),
+        _line("Timing", ready[other.readiness].label, ready[rec.readiness].label),
+    ]
     if other.notice_date != rec.notice_date:
-        st.caption(f"Notice would be given on {long_date(other.notice_date)} instead.")
+        lines.append(
+            f"Notice date: {long_date(other.notice_date)} (now {long_date(rec.notice_date)})"
+        )
+    text = "  \n".join(md(line) for line in lines)
+    if same:
+        st.info(text, icon=":material/check:")
+    else:
+        st.warning(text, icon=":material/swap_horiz:")
+
+
+def _line(name: str, new: str, now: str) -> str:
+    return f"{name}: {new} (unchanged)" if new == now else f"{name}: {new} (now {now})"
