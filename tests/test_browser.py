@@ -1,5 +1,6 @@
-"""One full path in a real Chromium against `streamlit run app.py`: example -> edit a name ->
-review -> result -> download the PDF, which must hold the name typed in the browser."""
+"""One full path in a real Chromium against `streamlit run app.py`: example -> edit the names
+-> review -> result -> download the PDF, which must hold the name typed in the browser. One
+name is hostile markdown: the page must show it as text and never fetch its image."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 CLIENT = "Quill & Sons Ltd"
+PROBE = "partways-probe.png"
+HOSTILE = f"**x** <script>alert(1)</script> ![t](http://127.0.0.1:9/{PROBE})"
 TIMEOUT_MS = 20_000
 
 pytestmark = [
@@ -87,6 +90,10 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
             page.set_default_timeout(TIMEOUT_MS)
+            probes: list[str] = []
+            page.on("request", lambda r: probes.append(r.url) if PROBE in r.url else None)
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: dialogs.append(d.message) or d.dismiss())
             page.goto(server)
             page.get_by_role("button", name="A client who keeps paying late").click()
             page.get_by_role("heading", name="Check your answers").wait_for()
@@ -96,6 +103,7 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
             page.get_by_text("Names for the documents").first.wait_for()
             name_box = page.get_by_role("textbox", name="The client's name")
             name_box.fill(CLIENT)
+            page.get_by_role("textbox", name="Your name").fill(HOSTILE)
             page.get_by_role("button", name="Save and return to review").click()
             page.get_by_role("heading", name="Check your answers").wait_for()
             page.get_by_text(CLIENT).first.wait_for()
@@ -103,6 +111,13 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
             page.get_by_role("button", name="See my plan").click()
             page.get_by_role("heading", name="Why we suggest this").wait_for()
             page.get_by_role("heading", name=f"Exit plan for {CLIENT}").wait_for()
+
+            page.get_by_text("What to keep a record of").click()  # tables hold your name
+            page.get_by_text(HOSTILE).first.wait_for()
+            page.wait_for_timeout(500)
+            assert probes == [], "a name was rendered as a markdown image"
+            assert dialogs == []
+            assert page.locator(f"img[src*='{PROBE}']").count() == 0
 
             with page.expect_download(timeout=TIMEOUT_MS) as info:
                 page.get_by_role("button", name="Download the plan (PDF)").click()

@@ -1,7 +1,8 @@
 """The plan: recommendation, reasons, constraints, timeline, checklist, message, downloads.
 
 Renders the Plan built by wizard.plan; every string from it may contain names the user
-typed, so all of it goes through md() (or a text-only element)."""
+typed, so all of it goes through md() or a text-only element (st.code, st.text_area).
+st.table renders markdown in its cells, so table cells are escaped too."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _timeline(plan: Plan) -> None:
     st.subheader("Timeline", anchor=False)
     st.table(
         [
-            {"Date": short_date(step.date), "Step": step.title, "Detail": step.detail}
+            {"Date": md(short_date(step.date)), "Step": md(step.title), "Detail": md(step.detail)}
             for step in plan.timeline
         ],
         hide_index=True,
@@ -109,7 +110,12 @@ def _record(plan: Plan) -> None:
     with st.expander("What to keep a record of"):
         st.table(
             [
-                {"Date": row.date, "How": row.channel, "What": row.what, "Who": row.who}
+                {
+                    "Date": md(row.date),
+                    "How": md(row.channel),
+                    "What": md(row.what),
+                    "Who": md(row.who),
+                }
                 for row in plan.documentation_log
             ],
             hide_index=True,
