@@ -118,6 +118,7 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
             assert probes == [], "a name was rendered as a markdown image"
             assert dialogs == []
             assert page.locator(f"img[src*='{PROBE}']").count() == 0
+            assert page.locator(f"a[href*='{PROBE}']").count() == 0, "nor as a link"
 
             with page.expect_download(timeout=TIMEOUT_MS) as info:
                 page.get_by_role("button", name="Download the plan (PDF)").click()

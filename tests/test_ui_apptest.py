@@ -15,7 +15,7 @@ from wizard.content import Question, load_content
 from wizard.engine import recommend
 from wizard.ui import derived, state
 from wizard.ui.examples import EXAMPLES, example_by_id
-from wizard.ui.safe import md
+from wizard.ui.safe import WORD_JOINER, md
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -334,7 +334,11 @@ def test_md_escapes_markdown_html_and_latex():
     escaped = md(INJECTION + " $x$ `c` a_b #h | ~s~ :red[z]")
     for raw in (*RAW_PIECES, "$x$", "`c`", "a_b", ":red[", "~s~"):
         assert raw not in escaped
-    assert escaped.replace("\\", "") == (INJECTION + " $x$ `c` a_b #h | ~s~ :red[z]")
+    plain = escaped.replace("\\", "").replace(WORD_JOINER, "")
+    assert plain == (INJECTION + " $x$ `c` a_b #h | ~s~ :red[z]")
+    # Bare URLs and addresses are broken up invisibly so they are not linkified.
+    for text in ("see http://a.example/x", "www.a.example", "jo@a.example"):
+        assert WORD_JOINER in md(text)
     assert md("line one\n    # two") == "line one  \n\\# two"
 
 

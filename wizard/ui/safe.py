@@ -14,6 +14,10 @@ import re
 # the ones with a meaning (markdown, GFM tables and strikethrough, LaTeX `$`, Streamlit's
 # `:color[...]` and `:emoji:` directives, autolinks) leaves plain text behind.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=&\"'^%@/])")
+# Bare URLs and e-mail addresses are turned into links after escapes are resolved, so
+# backslashes cannot stop that. An invisible word joiner inside the pattern does.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)|(?<=@)")
 
 
 def md(text: object) -> str:
@@ -22,5 +26,5 @@ def md(text: object) -> str:
     Line breaks are kept as hard breaks, and leading spaces cannot start a code block.
     """
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    escaped = [_SPECIAL.sub(r"\\\1", line.strip()) for line in lines]
+    escaped = [_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line.strip())) for line in lines]
     return "  \n".join(escaped)
