@@ -481,3 +481,28 @@ def test_examples_are_valid_and_distinct(content):
     day = dt.date(2026, 11, 2)
     outcomes = {recommend(e.answers, content, today=day).strategy for e in EXAMPLES}
     assert len(EXAMPLES) >= 3 and len(outcomes) >= 2
+
+
+def test_currency_other_code_is_checked_and_kept(content):
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="edit_contract").click().run()
+    at.selectbox(key="w:currency").set_value("other").run()
+    at.text_input(key="w:currency:other").input("hk").run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step"
+    assert any("three-letter" in e.value for e in at.error)
+    at.text_input(key="w:currency:other").input("HKD").run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "review"
+    assert at.session_state[state.ANSWERS]["currency"] == "HKD"
+    at.button(key="edit_contract").click().run()
+    assert at.selectbox(key="w:currency").value == "other"
+    assert at.text_input(key="w:currency:other").value == "HKD"
+
+
+def test_resume_uploader_accepts_only_small_answers_files():
+    at = new_app()
+    uploader = at.file_uploader(key="resume_file")
+    assert {t.lstrip(".") for t in uploader.allowed_type} == {"yaml", "yml", "json"}
+    assert uploader.proto.max_upload_size_mb == 1
