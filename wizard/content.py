@@ -657,6 +657,11 @@ def _load_cached(directory: str) -> Content:
     return load_content_uncached(directory)
 
 
-def load_content(directory: Path | str = CONTENT_DIR) -> Content:
-    """Load and validate content once per process (content is the same for every user)."""
+def load_content(directory: Path | str | None = None) -> Content:
+    """Load and validate content once per process (content is the same for every user).
+
+    The bundled content is looked up without touching the file system, because the UI asks
+    for it many times on every rerun."""
+    if directory is None or directory is CONTENT_DIR:
+        return _load_cached(str(CONTENT_DIR))
     return _load_cached(str(Path(directory).resolve()))

@@ -23,5 +23,19 @@ ENV = ImmutableSandboxedEnvironment(
 __all__ = ["ENV", "TemplateSyntaxError", "compile_template"]
 
 
+class PlainText:
+    """A 'template' without any Jinja syntax: most reasons and titles are plain sentences,
+    and skipping Jinja's compiler for them roughly halves content loading time."""
+
+    def __init__(self, text: str):
+        # Jinja drops one trailing newline (keep_trailing_newline=False); so do we.
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, *args: object, **kwargs: object) -> str:
+        return self.text
+
+
 def compile_template(source: str):
+    if "{{" not in source and "{%" not in source and "{#" not in source:
+        return PlainText(source)
     return ENV.from_string(source)
