@@ -506,3 +506,11 @@ def test_resume_uploader_accepts_only_small_answers_files():
     uploader = at.file_uploader(key="resume_file")
     assert {t.lstrip(".") for t in uploader.allowed_type} == {"yaml", "yml", "json"}
     assert uploader.proto.max_upload_size_mb == 1
+
+
+def test_removing_a_bad_file_clears_the_complaint():
+    at = new_app()
+    at.file_uploader(key="resume_file").set_value(("bad.yaml", b"[1, 2", "text/yaml")).run()
+    assert len(at.error) == 1
+    at.file_uploader(key="resume_file").set_value(None).run()
+    assert len(at.error) == 0 and view(at) == "welcome"

@@ -70,6 +70,7 @@ def render() -> None:
             on_click=state.go_review,
             disabled=reached < len(state.steps()),
             type="primary" if view == "review" else "tertiary",
+            help=None if reached >= len(state.steps()) else "Available once every step is done.",
         )
         st.divider()
         start_over("sidebar")

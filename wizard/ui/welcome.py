@@ -13,7 +13,8 @@ UPLOADER = "resume_file"
 
 def _uploaded() -> None:
     uploaded = st.session_state.get(UPLOADER)
-    if uploaded is None:
+    if uploaded is None:  # the file was removed: forget the old complaint
+        st.session_state[state.UPLOAD_ERROR] = None
         return
     state.handle_upload(uploaded.file_id, uploaded.getvalue())
 
