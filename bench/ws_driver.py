@@ -126,6 +126,16 @@ class Session:
         """Pick an option of a radio or selectbox (sent as its formatted label)."""
         self.set_string(widget, list(widget.proto.options)[index])
 
+    def set_bool(self, widget: Widget, value: bool) -> None:
+        state = WidgetState(id=widget.id)
+        state.bool_value = value
+        self.states[widget.id] = state
+
+    def set_double(self, widget: Widget, value: float) -> None:
+        state = WidgetState(id=widget.id)
+        state.double_value = value
+        self.states[widget.id] = state
+
     def set_string(self, widget: Widget, value: str) -> None:
         state = WidgetState(id=widget.id)
         state.string_value = value
