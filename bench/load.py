@@ -50,11 +50,13 @@ async def _crowd(url: str, walk: Walk, users: int, think: float, deadline: float
             await asyncio.sleep(0.2)
 
     sampler = asyncio.create_task(sample_memory())
-    tasks = [_user(url, walk, think, seed) for seed in range(users)]
-    try:
-        results = await asyncio.wait_for(asyncio.gather(*tasks), deadline)
-    finally:
-        sampler.cancel()
+    tasks = [asyncio.create_task(_user(url, walk, think, seed)) for seed in range(users)]
+    done, pending = await asyncio.wait(tasks, timeout=deadline)
+    sampler.cancel()
+    for task in pending:  # a user still walking at the deadline counts as an error
+        task.cancel()
+    results = [task.result() for task in tasks if task in done]
+    results += [([], f"unfinished after {deadline:.0f} s")] * len(pending)
     return results, peak
 
 

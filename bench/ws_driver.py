@@ -131,6 +131,11 @@ class Session:
         state.bool_value = value
         self.states[widget.id] = state
 
+    def set_string_array(self, widget: Widget, values: list[str]) -> None:
+        state = WidgetState(id=widget.id)
+        state.string_array_value.data.extend(values)
+        self.states[widget.id] = state
+
     def set_double(self, widget: Widget, value: float) -> None:
         state = WidgetState(id=widget.id)
         state.double_value = value

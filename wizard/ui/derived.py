@@ -10,9 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from wizard.answers import Answers
+from wizard.answers import Answers, dump_answers
 from wizard.models import Plan
-from wizard.pdf import render_pdf
 from wizard.plan import build_plan
 from wizard.ui import state
 
@@ -52,11 +51,24 @@ def pdf_maker(plan: Plan, message: dict[str, Any], cache: dict[str, Any]) -> Cal
     """
 
     def make() -> bytes:
+        # Imported on first use: fpdf2 and its font tools add a quarter of a second to
+        # start-up, and most reruns never build a PDF.
+        from wizard.pdf import render_pdf
+
         body = message["body"]
         key = hashlib.sha256(f"{message['plan_key']}|{body}".encode()).hexdigest()
         if cache.get("key") != key:
             cache["bytes"] = render_pdf(plan.with_message_body(body))
             cache["key"] = key
         return cache["bytes"]
+
+    return make
+
+
+def answers_file_maker(answers: Answers) -> Callable[[], str]:
+    """A callable for st.download_button: the answers file is written only when asked for."""
+
+    def make() -> str:
+        return dump_answers(answers)
 
     return make

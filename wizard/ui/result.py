@@ -2,18 +2,17 @@
 
 Renders the Plan built by wizard.plan; every string from it may contain names the user
 typed, so all of it goes through md() or a text-only element (st.code, st.text_area).
-st.table renders markdown in its cells, so table cells are escaped too."""
+Tables are markdown tables (cheaper per rerun than st.table's dataframe), cells escaped."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from wizard.answers import dump_answers
 from wizard.dates import short_date
 from wizard.models import Plan
 from wizard.ui import derived, sidebar, state, whatif
 from wizard.ui.review import ANSWERS_FILE
-from wizard.ui.safe import md
+from wizard.ui.safe import markdown_table, md
 
 PDF_FILE = "partways-exit-plan.pdf"
 MESSAGE_WIDGET = "w:message"
@@ -63,12 +62,11 @@ def _reasons(plan: Plan) -> None:
 
 def _timeline(plan: Plan) -> None:
     st.subheader("Timeline", anchor=False)
-    st.table(
-        [
-            {"Date": md(short_date(step.date)), "Step": md(step.title), "Detail": md(step.detail)}
-            for step in plan.timeline
-        ],
-        hide_index=True,
+    st.markdown(
+        markdown_table(
+            ("Date", "Step", "Detail"),
+            [(short_date(step.date), step.title, step.detail) for step in plan.timeline],
+        )
     )
 
 
@@ -108,17 +106,11 @@ def _record(plan: Plan) -> None:
     if not plan.documentation_log:
         return
     with st.expander("What to keep a record of"):
-        st.table(
-            [
-                {
-                    "Date": md(row.date),
-                    "How": md(row.channel),
-                    "What": md(row.what),
-                    "Who": md(row.who),
-                }
-                for row in plan.documentation_log
-            ],
-            hide_index=True,
+        st.markdown(
+            markdown_table(
+                ("Date", "How", "What", "Who"),
+                [(row.date, row.channel, row.what, row.who) for row in plan.documentation_log],
+            )
         )
     if plan.reflection:
         with st.expander("Afterwards: a few questions for yourself"):
@@ -141,7 +133,7 @@ def _downloads(plan: Plan, message: dict) -> None:
     )
     st.download_button(
         "Save my answers to a file",
-        data=dump_answers(state.to_answers()),
+        data=derived.answers_file_maker(state.to_answers()),
         file_name=ANSWERS_FILE,
         mime="application/x-yaml",
         on_click="ignore",

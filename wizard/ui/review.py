@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wizard.answers import dump_answers
-from wizard.ui import state
+from wizard.ui import derived, state
 from wizard.ui.format import answer_text
 from wizard.ui.safe import md
 
@@ -41,7 +40,7 @@ def render() -> None:
     if not missing:
         st.download_button(
             "Save my answers to a file",
-            data=dump_answers(state.to_answers(vals)),
+            data=derived.answers_file_maker(state.to_answers(vals)),
             file_name=ANSWERS_FILE,
             mime="application/x-yaml",
             on_click="ignore",

@@ -28,3 +28,15 @@ def md(text: object) -> str:
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     escaped = [_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, line.strip())) for line in lines]
     return "  \n".join(escaped)
+
+
+def markdown_table(headers: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
+    """A markdown table whose cells are escaped text (line breaks become spaces, since a
+    table row is one line)."""
+
+    def cell(value: object) -> str:
+        return md(" ".join(str(value).split()))
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)

@@ -39,6 +39,40 @@ def progress_bar() -> None:
     st.progress(share, text=f"{answered} of {total} questions answered")
 
 
+NAV = "nav_steps"
+REVIEW = "review"
+
+
+def _jump() -> None:
+    """The step list was clicked: go there (editing, if the user had reached review)."""
+    target = st.session_state[NAV]
+    if target == REVIEW:
+        state.go_review()
+    elif target is not None:
+        view = st.session_state[state.VIEW]
+        state.go_step(target, editing=view in ("review", "result"))
+
+
+def _step_list(view: str, current: int | None, reached: int, incomplete: set[int]) -> None:
+    """One radio for every step the user may jump to: a single widget instead of a button
+    per step keeps each rerun cheap."""
+    all_steps = state.steps()
+    total = len(all_steps)
+    options: list[int | str] = list(range(min(reached, total - 1) + 1))
+    if reached >= total:
+        options.append(REVIEW)
+
+    def label(option: int | str) -> str:
+        if option == REVIEW:
+            return "Review answers"
+        done = option < reached and option not in incomplete
+        return f"{'✓ ' if done else ''}{option + 1}. {all_steps[option].title}"
+
+    # Mirror where the user is; nothing is selected on the result page.
+    st.session_state[NAV] = current if view == "step" else (REVIEW if view == REVIEW else None)
+    st.radio(f"Your steps ({total} in all)", options, format_func=label, key=NAV, on_change=_jump)
+
+
 def render() -> None:
     view = st.session_state[state.VIEW]
     current = st.session_state[state.STEP] if view == "step" else None
@@ -51,26 +85,5 @@ def render() -> None:
             return
         if view != "step":  # a step screen shows it above the questions
             progress_bar()
-        for index, step in enumerate(state.steps()):
-            done = index < reached and index not in incomplete
-            mark = "✓ " if done else ("• " if index == current else "")
-            st.button(
-                f"{mark}{index + 1}. {step.title}",
-                key=f"nav_{step.id}",
-                on_click=state.go_step,
-                args=(index,),
-                kwargs={"editing": view == "review" or view == "result"},
-                disabled=index > reached,
-                type="primary" if index == current else "tertiary",
-                help=None if index <= reached else "Answer the earlier steps first.",
-            )
-        st.button(
-            "Review answers",
-            key="nav_review",
-            on_click=state.go_review,
-            disabled=reached < len(state.steps()),
-            type="primary" if view == "review" else "tertiary",
-            help=None if reached >= len(state.steps()) else "Available once every step is done.",
-        )
-        st.divider()
+        _step_list(view, current, reached, incomplete)
         start_over("sidebar")

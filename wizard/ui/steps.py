@@ -37,14 +37,11 @@ def render() -> None:
     errors = st.session_state[state.ERRORS]
     soft = st.session_state[state.SOFT]
 
-    st.caption(f"Step {index + 1} of {len(all_steps)}")
-    st.header(step.title, anchor=False)
-    if step.intro:
-        st.markdown(step.intro)
+    # Counter, title and intro in one element (content text, not user text).
+    st.markdown(f":gray[Step {index + 1} of {len(all_steps)}]\n## {step.title}\n{step.intro}")
 
     for q in state.visible_questions(step):
-        with st.container(border=True):
-            widgets.render(q, errors.get(q.id), soft.get(q.id))
+        widgets.render(q, errors.get(q.id), soft.get(q.id))
 
     if errors:
         st.error("Some answers need attention; see the notes above.", icon=":material/error:")
@@ -64,7 +61,7 @@ def render() -> None:
         st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
                   width="stretch")  # fmt: skip
         return
-    left, right = st.columns(2)
-    left.button("Back", on_click=_back, key="nav_back", width="stretch")
-    right.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
-                 width="stretch")  # fmt: skip
+    with st.container(horizontal=True):
+        st.button("Back", on_click=_back, key="nav_back", width="stretch")
+        st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
+                  width="stretch")  # fmt: skip

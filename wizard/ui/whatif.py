@@ -6,13 +6,15 @@ from typing import Any
 
 import streamlit as st
 
+from wizard.answers import Answers
 from wizard.dates import long_date
 from wizard.engine import recommend
 from wizard.models import Recommendation
-from wizard.ui import state
+from wizard.ui import derived, state
 from wizard.ui.format import answer_text
 from wizard.ui.safe import md
 
+WHAT_IF_CACHE = "whatif_cache"
 WHAT_IF_IDS = (
     "remedies_exhausted",
     "conversation_outlook",
@@ -61,7 +63,7 @@ def render(rec: Recommendation) -> None:
         format_func=lambda v: answer_text(q, v),
         key=f"whatif_value_{qid}",
     )
-    other = recommend(answers.model_copy(update={qid: new_value}), content, today=state.today())
+    other = _what_if(answers, qid, new_value)
     labels, ready = content.plan.strategies, content.plan.readiness
     same = other.strategy == rec.strategy and other.readiness == rec.readiness
     lines = [
@@ -78,6 +80,21 @@ def render(rec: Recommendation) -> None:
         st.info(text, icon=":material/check:")
     else:
         st.warning(text, icon=":material/swap_horiz:")
+
+
+def _what_if(answers: Answers, qid: str, value: Any) -> Recommendation:
+    """The engine's answer for one changed value, kept for this session's current answers
+    so that reruns on the result page do not ask the engine again."""
+    key = derived.answers_key(answers, state.today())
+    cache = st.session_state.get(WHAT_IF_CACHE)
+    if not cache or cache["key"] != key:
+        cache = {"key": key, "results": {}}
+        st.session_state[WHAT_IF_CACHE] = cache
+    results = cache["results"]
+    if (qid, value) not in results:
+        changed = answers.model_copy(update={qid: value})
+        results[(qid, value)] = recommend(changed, state.content(), today=state.today())
+    return results[(qid, value)]
 
 
 def _line(name: str, new: str, now: str) -> str:

@@ -1,6 +1,6 @@
 """One question -> one Streamlit widget, mirrored into the answers dict.
 
-Widget keys are 'w:<question id>' (plus ':<option>' for checkboxes). Before a widget is
+Widget keys are 'w:<question id>' (plus ':other' for a typed currency code). Before a widget is
 drawn, its key is set from the answers dict; when the user changes it, a callback copies
 the new value back. The dict is therefore always current, even for questions on steps
 that are not on screen.
@@ -15,7 +15,6 @@ import streamlit as st
 
 from wizard.content import Question
 from wizard.ui import state
-from wizard.ui.safe import md
 
 COMMON_CURRENCIES = (
     "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SGD", "ZAR", "SEK",
@@ -39,7 +38,8 @@ def read_widget(q: Question) -> Any:
     """The answer currently shown by the question's widget(s)."""
     ss = st.session_state
     if q.type == "multi":
-        return [o.value for o in q.options if ss.get(key(q.id, o.value))]
+        chosen = set(ss.get(key(q.id)) or ())
+        return [o.value for o in q.options if o.value in chosen]  # in the content's order
     if q.type == "currency":
         choice = ss.get(key(q.id))
         if choice == OTHER:
@@ -52,7 +52,7 @@ def read_widget(q: Question) -> Any:
 
 def sync(q: Question) -> None:
     """Copy the widget's value into the answers dict (on_change callback)."""
-    if q.type == "multi" or key(q.id) in st.session_state:
+    if key(q.id) in st.session_state:
         state.set_value(q.id, read_widget(q))
         st.session_state[state.ERRORS].pop(q.id, None)
         st.session_state[state.SOFT].pop(q.id, None)
@@ -71,11 +71,11 @@ def _seed(widget_key: str, value: Any) -> None:
 def render(q: Question, error: str | None = None, warning: str | None = None) -> None:
     """Draw one question: its widget, help, any message, and why we ask."""
     value = state.values().get(q.id)
-    kwargs = {"on_change": sync, "args": (q,), "label_visibility": "collapsed"}
-    label = q.label  # still given to each widget: screen readers announce it
-    st.markdown(f"**{md(label)}**")
-    if q.help:
-        st.caption(q.help)
+    kwargs = {"on_change": sync, "args": (q,)}
+    # The widget shows the question as its own label (plain text: it is also the accessible
+    # name screen readers announce); help and "why we ask" follow in one caption. Two
+    # elements per question, since every element costs server time on every rerun.
+    label = q.label
     if q.type == "choice":
         options = [o.value for o in q.options]
         labels = {o.value: o.label for o in q.options}
@@ -95,13 +95,15 @@ def render(q: Question, error: str | None = None, warning: str | None = None) ->
         _seed(key(q.id), value if value in YES_NO else None)
         st.radio(label, YES_NO, format_func=yes_no_label, key=key(q.id), horizontal=True, **kwargs)
     elif q.type == "multi":
-        kwargs.pop("label_visibility")
-        chosen = set(value or [])
-        for option in q.options:
-            _seed(key(q.id, option.value), option.value in chosen)
-            st.checkbox(
-                option.label, key=key(q.id, option.value), help=option.help or None, **kwargs
-            )
+        # One pills widget for the whole group: every option visible and easy to tap on a
+        # phone, and one element per rerun instead of one checkbox per option.
+        options = [o.value for o in q.options]
+        labels = {o.value: o.label for o in q.options}
+        _seed(key(q.id), [v for v in (value or []) if v in options])
+        st.pills(
+            label, options, selection_mode="multi", format_func=labels.get, key=key(q.id),
+            **kwargs,
+        )  # fmt: skip
     elif q.type in ("integer", "amount"):
         integer = q.type == "integer"
         cast = int if integer else float
@@ -155,9 +157,8 @@ def render(q: Question, error: str | None = None, warning: str | None = None) ->
             placeholder=q.placeholder or None,
             **kwargs,
         )
+    st.caption(f"{q.help}  \n*Why we ask:* {q.why}" if q.help else f"*Why we ask:* {q.why}")
     if error:
         st.error(error, icon=":material/error:")
     if warning:
         st.warning(warning, icon=":material/warning:")
-    with st.expander("Why we ask"):
-        st.markdown(q.why)

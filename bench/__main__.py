@@ -1,0 +1,101 @@
+"""`make bench`: five figures, each a median over repeated runs and, where it says so, a
+ratio against a baseline measured in the same run (machines are noisy; ratios hold)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import platform
+import time
+
+from bench import apptest_bench, cold_start, load, paths, pdf_bench
+
+
+def _row(name: str, figure: str, baseline: str, ratio: float | None, target: str, ok: bool):
+    mark = "ok" if ok else "OVER"
+    ratio_text = f"{ratio:.2f}" if ratio is not None else "-"
+    return f"| {name} | {figure} | {baseline} | {ratio_text} | {target} | {mark} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke run")
+    args = parser.parse_args()
+    # AppTest warns about a missing ScriptRunContext on import; it is noise here.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+
+    started = time.perf_counter()
+    repeats = 2 if args.quick else 5
+    ui = apptest_bench.run(walks=repeats)
+    pdf = pdf_bench.run(repeats=10 if args.quick else 30)
+    cold = cold_start.run(repeats=repeats)
+    crowd = load.run("app.py", paths.wizard_walk, users=args.users, think=args.think)
+
+    rows = [
+        "| figure | median | baseline | ratio | target | |",
+        "|---|---|---|---|---|---|",
+        _row(
+            "1. step interaction (AppTest server time)",
+            f"{ui['step_median_ms']:.1f} ms",
+            f"{ui['bare_median_ms']:.1f} ms bare app",
+            ui["step_ratio"],
+            "<= 2",
+            ui["step_ratio"] <= 2,
+        ),
+        _row(
+            "2. result page, plan built (AppTest)",
+            f"{ui['result_median_ms']:.1f} ms",
+            f"{ui['bare_median_ms']:.1f} ms bare app",
+            ui["result_ratio"],
+            "<= 3",
+            ui["result_ratio"] <= 3,
+        ),
+        _row(
+            "3. PDF build, typical plan (warm)",
+            f"{pdf['pdf_median_ms']:.0f} ms, {pdf['size_bytes'] / 1024:.0f} KB",
+            f"{pdf['baseline_median_ms']:.0f} ms one page",
+            pdf["ratio"],
+            "<= 3",
+            pdf["ratio"] <= 3,
+        ),
+        _row(
+            "4. cold start to first page",
+            f"{cold['app_median_s']:.2f} s",
+            f"{cold['bare_median_s']:.2f} s bare app",
+            cold["ratio"],
+            "<= 1.5",
+            cold["ratio"] <= 1.5,
+        ),
+        _row(
+            f"5. {crowd['users']} users, {crowd['think_s']:g} s think: click p95",
+            f"p50 {crowd['p50_ms']:.0f} ms, p95 {crowd['p95_ms']:.0f} ms",
+            f"{crowd['single_p50_ms']:.0f} ms single user",
+            crowd["p95_over_single"],
+            "<= 5, 0 errors",
+            crowd["p95_over_single"] <= 5 and crowd["errors"] == 0,
+        ),
+    ]
+    print(
+        f"Partways benchmarks - {time.strftime('%Y-%m-%d')} - {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print("\n".join(rows))
+    print(
+        f"\nUsers: {crowd['interactions']} clicks, {crowd['errors']} errors"
+        f"{' ' + str(crowd['error_examples']) if crowd['errors'] else ''}; "
+        f"first page load p50 {crowd['page_load_p50_ms']:.0f} ms, "
+        f"p95 {crowd['page_load_p95_ms']:.0f} ms; server memory "
+        f"{crowd['rss_start_mb']:.0f} MB at start, {crowd['rss_peak_mb']:.0f} MB at peak, "
+        f"{crowd['rss_end_mb']:.0f} MB after the sessions left."
+    )
+    print(
+        f"Walk: {ui['interactions_per_walk']} interactions from Start to the result page; "
+        f"PDF: {pdf['pages']} pages. Whole run: {time.perf_counter() - started:.0f} s."
+    )
+
+
+if __name__ == "__main__":
+    main()
