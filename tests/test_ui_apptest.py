@@ -105,7 +105,10 @@ def scenario(name: str) -> Answers:
 
 
 def shown_recommendation(at: AppTest) -> list[str]:
-    return [h.value for h in at.subheader]
+    """The headings of the recommendation box: the strategy and the timing."""
+    boxes = [m.value for m in at.markdown if m.value.startswith(":gray[Our recommendation]")]
+    assert len(boxes) == 1, "one recommendation box on the result page"
+    return [line[4:] for line in boxes[0].splitlines() if line.startswith("### ")]
 
 
 # --- complete paths -------------------------------------------------------------------

@@ -29,41 +29,50 @@ def _restore_message(draft: str) -> None:
 def _headline(plan: Plan) -> None:
     st.title(md(plan.title), anchor=False)
     with st.container(border=True):
-        st.caption("Our recommendation")
-        st.subheader(md(plan.strategy_label), anchor=False)
-        st.markdown(md(plan.strategy_explanation))
-        st.caption("Timing")
-        st.subheader(md(plan.readiness_label), anchor=False)
-        st.markdown(md(plan.readiness_explanation))
+        # One element for the whole box: each element costs server time on every rerun.
+        st.markdown(
+            f":gray[Our recommendation]\n### {md(plan.strategy_label)}\n"
+            f"{md(plan.strategy_explanation)}\n\n"
+            f":gray[Timing]\n### {md(plan.readiness_label)}\n{md(plan.readiness_explanation)}"
+        )
     if plan.first_step:
         st.info(md(plan.first_step), icon=":material/flag:")
-    st.markdown(md(plan.summary))
-    st.caption("Your message draft and the PDF download are further down this page.")
+    st.markdown(
+        f"{md(plan.summary)}\n\n"
+        ":gray[Your message draft and the PDF download are further down this page.]"
+    )
 
 
 def _musts(plan: Plan) -> None:
     if not plan.constraints and not plan.warnings:
         return
     st.subheader("Before you act", anchor=False)
-    for note in plan.constraints:
-        st.error(f"**{md(note.title)}**  \n{md(note.text)}", icon=":material/gavel:")
-    for warning in plan.warnings:
-        st.warning(md(warning), icon=":material/warning:")
+    if plan.constraints:
+        st.error(
+            "\n\n".join(f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints),
+            icon=":material/gavel:",
+        )
+    if plan.warnings:
+        st.warning("\n\n".join(md(warning) for warning in plan.warnings), icon=":material/warning:")
 
 
 def _reasons(plan: Plan) -> None:
-    st.subheader("Why we suggest this", anchor=False)
-    st.markdown("\n".join(f"- {md(reason)}" for reason in plan.reasons))
+    # A section's heading and body share one markdown element (fewer elements per rerun).
+    reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
+    st.markdown(f"### Why we suggest this\n{reasons}")
     with st.expander("The other options, and why they ranked lower"):
-        for alt in plan.alternatives:
-            st.markdown(f"**{md(alt.label)}**")
-            st.markdown("\n".join(f"- {md(why)}" for why in alt.why_lower))
+        st.markdown(
+            "\n\n".join(
+                f"**{md(alt.label)}**\n\n" + "\n".join(f"- {md(why)}" for why in alt.why_lower)
+                for alt in plan.alternatives
+            )
+        )
 
 
 def _timeline(plan: Plan) -> None:
-    st.subheader("Timeline", anchor=False)
     st.markdown(
-        markdown_table(
+        "### Timeline\n"
+        + markdown_table(
             ("Date", "Step", "Detail"),
             [(short_date(step.date), step.title, step.detail) for step in plan.timeline],
         )
@@ -71,22 +80,26 @@ def _timeline(plan: Plan) -> None:
 
 
 def _checklist(plan: Plan) -> None:
-    st.subheader("Checklist", anchor=False)
-    for group in plan.checklist:
-        st.markdown(f"**{md(group.title)}**")
-        st.markdown(
-            "\n".join(f"- {md(short_date(item.due))}: {md(item.text)}" for item in group.items)
+    st.markdown(
+        "### Checklist\n"
+        + "\n\n".join(
+            f"**{md(group.title)}**\n\n"
+            + "\n".join(f"- {md(short_date(item.due))}: {md(item.text)}" for item in group.items)
+            for group in plan.checklist
         )
+    )
 
 
 def _message(plan: Plan, message: dict) -> None:
-    st.subheader("Your message", anchor=False)
-    st.caption(
-        f"A draft for your {md(plan.channel_label.lower())}. Edit it here; the PDF uses your "
-        "version."
+    subject = (
+        f"\n\n**Subject:** {md(plan.message.subject)}"
+        if plan.message.kind != "talking_points"
+        else ""
     )
-    if plan.message.kind != "talking_points":
-        st.markdown(f"**Subject:** {md(plan.message.subject)}")
+    st.markdown(
+        f"### Your message\n:gray[A draft for your {md(plan.channel_label.lower())}. "
+        f"Edit it here; the PDF uses your version.]{subject}"
+    )
     st.session_state[MESSAGE_WIDGET] = message["body"]
     st.text_area("Message", key=MESSAGE_WIDGET, height=300, on_change=_keep_message)
     if message["body"] != plan.message.body:
@@ -94,8 +107,7 @@ def _message(plan: Plan, message: dict) -> None:
             "Undo my edits", on_click=_restore_message, args=(plan.message.body,),
             key="restore_message",
         )  # fmt: skip
-    with st.expander("Copy the message"):
-        st.caption("Use the copy icon at the top right of the box.")
+    with st.expander("Copy the message (copy icon at the top right)"):
         st.code(message["body"], language=None, wrap_lines=True)
     if plan.follow_up_script:
         with st.expander("Script for the follow-up call"):
@@ -153,8 +165,9 @@ def render() -> None:
     _checklist(plan)
     _record(plan)
     _message(plan, message)
-    st.subheader("What if?", anchor=False)
-    st.caption("See how one different answer would change the recommendation.")
+    st.markdown(
+        "### What if?\n:gray[See how one different answer would change the recommendation.]"
+    )
     whatif.render(plan.recommendation)
     _downloads(plan, message)
     st.button("Change my answers", on_click=state.go_review, key="back_to_review", width="stretch")

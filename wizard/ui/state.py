@@ -32,12 +32,14 @@ REVIEW_ERROR = "review_error"
 PLAN_CACHE = "plan_cache"
 PDF_CACHE = "pdf_cache"
 MESSAGE = "message"
+REVISION = "answers_revision"  # bumped on every change to the answers dict
+PATH_MEMO = "path_memo"
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
 _RESETTABLE = (
     ANSWERS, VIEW, STEP, REACHED, EDITING, ERRORS, SOFT, FLASH, UPLOAD_ERROR,
-    CONFIRM_RESET, REVIEW_ERROR, PLAN_CACHE, PDF_CACHE, MESSAGE, "whatif_cache",
+    CONFIRM_RESET, REVIEW_ERROR, PLAN_CACHE, PDF_CACHE, MESSAGE, "whatif_cache", PATH_MEMO,
 )  # fmt: skip
 
 
@@ -102,6 +104,7 @@ def values() -> dict[str, Any]:
 
 def set_value(qid: str, value: Any) -> None:
     values()[qid] = value
+    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
 
 
 def is_set(q: Question, value: Any) -> bool:
@@ -117,8 +120,22 @@ def is_visible(q: Question, vals: dict[str, Any]) -> bool:
 
 
 def visible_questions(step: Step, vals: dict[str, Any] | None = None) -> list[Question]:
-    vals = values() if vals is None else vals
+    if vals is None or vals is values():
+        return _session_path()[step.id]
     return [q for q in step.questions if is_visible(q, vals)]
+
+
+def _session_path() -> dict[str, list[Question]]:
+    """Visible questions per step for this session's answers, worked out once per change of
+    the answers (progress, the step list and review all ask on every rerun)."""
+    vals = values()
+    key = (id(vals), st.session_state.get(REVISION, 0))
+    memo = st.session_state.get(PATH_MEMO)
+    if memo is None or memo[0] != key:
+        path = {step.id: [q for q in step.questions if is_visible(q, vals)] for step in steps()}
+        memo = (key, path)
+        st.session_state[PATH_MEMO] = memo
+    return memo[1]
 
 
 def to_answers(vals: dict[str, Any] | None = None) -> Answers:
@@ -276,6 +293,7 @@ def back() -> None:
 def load_answers_into_session(answers: Answers) -> None:
     """Replace every answer (resume or example) and land on review."""
     st.session_state[ANSWERS] = answers_from_model(answers)
+    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
     st.session_state[REACHED] = len(steps())
     st.session_state[UPLOAD_ERROR] = None
     for key in (PLAN_CACHE, PDF_CACHE, MESSAGE):

@@ -52,7 +52,11 @@ def render(rec: Recommendation) -> None:
         choices,
         format_func=lambda i: questions[i].label,
         key="whatif_question",
+        index=None,  # nothing is worked out until the user picks a question
+        placeholder="Choose a question",
     )
+    if qid is None:
+        return
     q = questions[qid]
     current = getattr(answers, qid)
     st.caption(f"You answered: {md(answer_text(q, current))}")
