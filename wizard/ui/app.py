@@ -1,12 +1,23 @@
-"""Router: page setup, session state, sidebar, then the screen for the current view."""
+"""Router: page setup, session state, sidebar, then the screen for the current view.
+
+Each view's module is imported when it is first shown. The welcome screen needs nothing
+from the decision core, so the first page appears quickly after a cold start, and the
+core loads in a background thread while the visitor reads it."""
 
 from __future__ import annotations
 
+import importlib
+
 import streamlit as st
 
-from wizard.ui import result, review, sidebar, state, steps, welcome
+from wizard.ui import sidebar, state, warmup
 
-VIEWS = {"welcome": welcome, "step": steps, "review": review, "result": result}
+VIEW_MODULES = {
+    "welcome": "wizard.ui.welcome",
+    "step": "wizard.ui.steps",
+    "review": "wizard.ui.review",
+    "result": "wizard.ui.result",
+}
 
 
 def main() -> None:
@@ -19,4 +30,7 @@ def main() -> None:
     view = st.session_state[state.VIEW]
     if view == "step":
         sidebar.progress_bar()
-    VIEWS.get(view, welcome).render()
+    module = importlib.import_module(VIEW_MODULES.get(view, VIEW_MODULES["welcome"]))
+    module.render()
+    if view == "welcome":
+        warmup.start()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from wizard.answers import Answers
+if TYPE_CHECKING:
+    from wizard.answers import Answers
 
 
 @dataclass(frozen=True)
@@ -12,7 +14,15 @@ class Example:
     id: str
     title: str
     blurb: str
-    answers: Answers
+    # Plain data until the example is used: the welcome screen stays free of the
+    # answers model, so the first page appears before the decision core has loaded.
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> Answers:
+        from wizard.answers import Answers
+
+        return Answers(**self.fields)
 
 
 EXAMPLES: tuple[Example, ...] = (
@@ -20,7 +30,7 @@ EXAMPLES: tuple[Example, ...] = (
         id="late_payer",
         title="A client who keeps paying late",
         blurb="A designer, three overdue invoices, reminders and a payment plan already tried.",
-        answers=Answers(
+        fields=dict(
             profession="general",
             signals=["payment_problems", "unresponsive"],
             pattern="recurring",
@@ -50,7 +60,7 @@ EXAMPLES: tuple[Example, ...] = (
         id="outgrown",
         title="A client who needs skills you don't offer",
         blurb="A long, friendly relationship; their product has moved beyond your field.",
-        answers=Answers(
+        fields=dict(
             profession="general",
             signals=["needs_beyond_expertise", "goal_misalignment"],
             pattern="recurring",
@@ -81,7 +91,7 @@ EXAMPLES: tuple[Example, ...] = (
         id="threatening",
         title="A therapist whose client has become threatening",
         blurb="Boundaries restated, then threats; you no longer feel safe in a session.",
-        answers=Answers(
+        fields=dict(
             profession="therapy",
             signals=["behaviour_decline", "boundary_violations"],
             safety_concern=True,

@@ -8,13 +8,17 @@ rendered, so every value is copied into the dict as soon as it changes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from wizard.answers import Answers, AnswersError, load_answers
-from wizard.content import Content, Question, Step, load_content
 from wizard.dates import next_business_day_after
+
+# The answers model and the content are imported where they are used, not here: the
+# welcome screen needs neither, so the first page does not wait for them to load.
+if TYPE_CHECKING:
+    from wizard.answers import Answers
+    from wizard.content import Content, Question, Step
 
 ANSWERS = "answers"
 VIEW = "view"
@@ -45,6 +49,8 @@ _RESETTABLE = (
 
 def content() -> Content:
     """The shared, read-only content (loaded and checked once per process)."""
+    from wizard.content import load_content
+
     return load_content()
 
 
@@ -88,8 +94,6 @@ def answers_from_model(answers: Answers) -> dict[str, Any]:
 
 def init() -> None:
     state = st.session_state
-    if ANSWERS not in state:
-        state[ANSWERS] = empty_answers()
     state.setdefault(VIEW, "welcome")
     state.setdefault(STEP, 0)
     state.setdefault(REACHED, 0)
@@ -99,7 +103,11 @@ def init() -> None:
 
 
 def values() -> dict[str, Any]:
-    return st.session_state[ANSWERS]
+    """This session's answers dict, created empty on first use."""
+    state = st.session_state
+    if ANSWERS not in state:
+        state[ANSWERS] = empty_answers()
+    return state[ANSWERS]
 
 
 def set_value(qid: str, value: Any) -> None:
@@ -140,6 +148,8 @@ def _session_path() -> dict[str, list[Question]]:
 
 def to_answers(vals: dict[str, Any] | None = None) -> Answers:
     """The answers model; unanswered (None) fields take the contract's defaults."""
+    from wizard.answers import Answers
+
     vals = values() if vals is None else vals
     data = {k: v for k, v in vals.items() if v is not None}
     for key in ("critical_period_ends", "notice_date"):
@@ -314,6 +324,8 @@ def reset_all() -> None:
 
 def parse_upload(data: bytes) -> Answers:
     """Answers from an uploaded file's bytes; AnswersError with a readable message."""
+    from wizard.answers import AnswersError, load_answers
+
     if len(data) > MAX_UPLOAD_BYTES:
         raise AnswersError("This file is larger than 1 MB, which no answers file needs to be.")
     return load_answers(data)
@@ -324,6 +336,8 @@ def handle_upload(file_id: str, data: bytes) -> bool:
     the current answers. Returns True when the answers were replaced."""
     if st.session_state.get(UPLOAD_SEEN) == file_id:
         return False
+    from wizard.answers import AnswersError
+
     st.session_state[UPLOAD_SEEN] = file_id
     try:
         answers = parse_upload(data)
