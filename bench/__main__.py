@@ -89,7 +89,9 @@ def main() -> None:
         f"first page load p50 {crowd['page_load_p50_ms']:.0f} ms, "
         f"p95 {crowd['page_load_p95_ms']:.0f} ms; server memory "
         f"{crowd['rss_start_mb']:.0f} MB at start, {crowd['rss_peak_mb']:.0f} MB at peak, "
-        f"{crowd['rss_end_mb']:.0f} MB after the sessions left."
+        f"{crowd['rss_end_mb']:.0f} MB 5 s after the sessions left, "
+        f"{crowd['rss_settled_mb']:.0f} MB once Streamlit's 2-minute reconnect window had "
+        f"passed; server CPU {crowd['server_cpu_ms_per_interaction']:.1f} ms per interaction."
     )
     print(
         f"Walk: {ui['interactions_per_walk']} interactions from Start to the result page; "

@@ -4,13 +4,12 @@ with a think time between clicks. Loopback only; bounded in users, steps and tim
 from __future__ import annotations
 
 import asyncio
-import gc
 import random
 import statistics
 import time
 from collections.abc import Awaitable, Callable
 
-from bench.server import Server, rss_mb
+from bench.server import Server, cpu_seconds, rss_mb
 from bench.ws_driver import Session
 
 Walk = Callable[[Session, Callable[[], Awaitable[None]]], Awaitable[list[float]]]
@@ -60,7 +59,14 @@ async def _crowd(url: str, walk: Walk, users: int, think: float, deadline: float
     return results, peak
 
 
-def run(script: str, walk: Walk, users: int = 50, think: float = 1.0, deadline: float = 240.0):
+def run(
+    script: str,
+    walk: Walk,
+    users: int = 50,
+    think: float = 1.0,
+    deadline: float = 240.0,
+    settle_s: float = 125.0,
+):
     with Server(script) as server:
         pid = server.proc.pid
         # One warm-up user so first-run imports do not count, then a quiet single user.
@@ -69,15 +75,22 @@ def run(script: str, walk: Walk, users: int = 50, think: float = 1.0, deadline: 
         single_latencies = single[0][0]
         time.sleep(1.0)
         start_mb = rss_mb(pid)
+        cpu_before = cpu_seconds(pid)
         results, peak_mb = asyncio.run(_crowd(server.ws_url, walk, users, think, deadline, pid))
+        cpu_used = cpu_seconds(pid) - cpu_before
         # A walk's first figure is the initial page load; the rest are clicks.
         loads = [lats[0] for lats, _ in results if lats]
         latencies = [lat for lats, _ in results for lat in lats[1:]]
         errors = [err for _, err in results if err]
-        # Sessions are cleaned up after disconnect; give the server a moment.
-        gc.collect()
         time.sleep(5.0)
         end_mb = rss_mb(pid)
+        # Streamlit keeps a disconnected session for 2 minutes so a dropped tab can
+        # reconnect, and expires it when its store is next used: wait that out, then one
+        # short visit lets the server drop the crowd's sessions.
+        time.sleep(settle_s)
+        asyncio.run(_crowd(server.ws_url, walk, 1, 0.0, deadline, pid))
+        time.sleep(2.0)
+        settled_mb = rss_mb(pid)
     single_p50 = statistics.median(single_latencies[1:])
     return {
         "users": users,
@@ -91,9 +104,11 @@ def run(script: str, walk: Walk, users: int = 50, think: float = 1.0, deadline: 
         "p95_over_single": percentile(latencies, 95) / single_p50 if latencies else float("nan"),
         "page_load_p50_ms": statistics.median(loads) * 1000 if loads else float("nan"),
         "page_load_p95_ms": percentile(loads, 95) * 1000 if loads else float("nan"),
+        "server_cpu_ms_per_interaction": cpu_used * 1000 / max(1, len(latencies) + len(loads)),
         "rss_start_mb": start_mb,
         "rss_peak_mb": peak_mb,
         "rss_end_mb": end_mb,
+        "rss_settled_mb": settled_mb,
     }
 
 
