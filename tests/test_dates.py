@@ -14,6 +14,7 @@ from wizard.dates import (
     long_date,
     next_business_day_after,
     next_business_day_on_or_after,
+    offset_working_day,
     short_date,
 )
 
@@ -127,3 +128,18 @@ def test_is_business_day():
 def test_date_formats_are_unambiguous():
     assert long_date(dt.date(2026, 12, 1)) == "Tuesday 1 December 2026"
     assert short_date(dt.date(2026, 12, 1)) == "Tue 1 Dec 2026"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "offset", "expected"),
+    [
+        (MON, -1, dt.date(2026, 2, 27)),  # Sunday before -> the Friday before
+        (MON, -2, dt.date(2026, 2, 27)),  # Saturday before -> the Friday before
+        (FRI, 1, dt.date(2026, 3, 9)),  # Saturday after -> the Monday after
+        (FRI, 2, dt.date(2026, 3, 9)),  # Sunday after -> the Monday after
+        (TUE, 1, dt.date(2026, 3, 4)),  # a weekday stays
+        (SAT, 0, SAT),  # the anchor itself is kept, weekend or not
+    ],
+)
+def test_offset_working_day_stays_on_its_side_of_the_anchor(anchor, offset, expected):
+    assert offset_working_day(anchor, offset) == expected

@@ -141,6 +141,11 @@ def test_plan_builds_for_any_answers(a: Answers):
         assert due["transfer_assets"] < due["revoke_access"]
     if rec.readiness == "repair_first":
         assert plan.first_step and rec.next_remedy
+    # Tasks land on working days; only the anchor dates themselves may fall on a weekend
+    # (the planned date is the user's, the end date is the contract's).
+    anchors = {rec.notice_date, rec.effective_date, a.notice_date or rec.notice_date}
+    for day in [item.due for item in rec.checklist] + [step.date for step in plan.timeline]:
+        assert is_business_day(day) or day in anchors, day
 
 
 @SETTINGS

@@ -47,3 +47,14 @@ def long_date(day: dt.date) -> str:
 
 def short_date(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def offset_working_day(anchor: dt.date, offset: int) -> dt.date:
+    """`anchor` moved by `offset` days, landing on a business day on the same side of the
+    anchor: a task due before it moves back to the Friday, one due after it on to Monday.
+    The anchor itself (offset 0) is kept as it is."""
+    day = anchor + dt.timedelta(days=offset)
+    step = -ONE_DAY if offset < 0 else ONE_DAY
+    while offset and not is_business_day(day):
+        day += step
+    return day

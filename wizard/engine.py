@@ -15,7 +15,12 @@ from typing import Any
 from wizard.answers import STRATEGIES, Answers, Strategy
 from wizard.content import Content
 from wizard.context import answers_context, full_context
-from wizard.dates import add_days, next_business_day_after, next_business_day_on_or_after
+from wizard.dates import (
+    add_days,
+    next_business_day_after,
+    next_business_day_on_or_after,
+    offset_working_day,
+)
 from wizard.models import ChecklistItem, Recommendation
 
 WRITTEN_CHANNELS = ("email", "letter")
@@ -288,8 +293,8 @@ def dated_checklist(
     for entry in content.plan.checklist:
         if not entry.when.evaluate(ctx, content.rules.definitions):
             continue
-        due = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, planned)
-        due += dt.timedelta(days=entry.offset)
+        anchor = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, planned)
+        due = offset_working_day(anchor, entry.offset)
         text = content.render(f"plan.checklist.{entry.id}", text_ctx)
         items.append(ChecklistItem(id=entry.id, text=text, due=due, phase=entry.phase))
     phase_order = list(content.plan.phases)

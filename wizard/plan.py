@@ -9,7 +9,7 @@ from typing import Any
 from wizard.answers import STRATEGIES, Answers
 from wizard.content import Content
 from wizard.context import full_context, message_context
-from wizard.dates import short_date
+from wizard.dates import offset_working_day, short_date
 from wizard.engine import Decision, anchor_date, decide, decided_context, effective_answers
 from wizard.models import (
     Alternative,
@@ -102,9 +102,8 @@ def _alternatives(decision: Decision, content: Content, ctx: dict[str, Any]) -> 
 
 
 def _dated(entry: Any, rec: Recommendation, planned: dt.date) -> dt.date:
-    return anchor_date(entry.anchor, rec.notice_date, rec.effective_date, planned) + dt.timedelta(
-        days=entry.offset
-    )
+    anchor = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, planned)
+    return offset_working_day(anchor, entry.offset)
 
 
 def build_plan(
