@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import logging
 import re
 import threading
@@ -102,8 +101,8 @@ _SHAPED_RANGES = (
 )
 
 
-@functools.lru_cache(maxsize=8192)
 def _complex_char(char: str) -> bool:
+    # Deliberately not cached: a process-wide cache would keep characters users typed.
     code = ord(char)
     if code < 0x0300:
         return False
