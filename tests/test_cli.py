@@ -9,24 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.contract import CONTRACT_KEYS
 from wizard.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "tests" / "scenarios" / "lawyer_court_date.yaml"
-CONTRACT_KEYS = [
-    "strategy",
-    "readiness",
-    "scores",
-    "reasons",
-    "warnings",
-    "channel",
-    "follow_up_call",
-    "written_notice",
-    "notice_date",
-    "effective_date",
-    "constraints",
-    "checklist",
-]
 
 
 def _wizard(*args: str) -> subprocess.CompletedProcess:

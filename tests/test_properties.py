@@ -8,6 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.contract import CONTRACT_KEYS
 from tests.strategies import answers
 from wizard.answers import REGULATED, Answers
 from wizard.content import load_content
@@ -20,20 +21,6 @@ SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 ASSET_TRANSFER = {"domains_hosting", "accounts_billing", "credentials"}
-CONTRACT_KEYS = [
-    "strategy",
-    "readiness",
-    "scores",
-    "reasons",
-    "warnings",
-    "channel",
-    "follow_up_call",
-    "written_notice",
-    "notice_date",
-    "effective_date",
-    "constraints",
-    "checklist",
-]
 
 
 def _index(items, attr: str) -> dict[str, dt.date]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.contract import CONTRACT_KEYS
 from wizard.answers import load_answers
 from wizard.content import load_content
 from wizard.engine import recommend
@@ -24,20 +25,6 @@ SCALARS = ("strategy", "readiness", "channel", "follow_up_call", "written_notice
 DATES = ("notice_date", "effective_date")
 LISTS = ("constraints_include", "constraints_exclude", "warnings_include")
 KNOWN_KEYS = {*SCALARS, *DATES, *LISTS, "why"}
-CONTRACT_KEYS = [
-    "strategy",
-    "readiness",
-    "scores",
-    "reasons",
-    "warnings",
-    "channel",
-    "follow_up_call",
-    "written_notice",
-    "notice_date",
-    "effective_date",
-    "constraints",
-    "checklist",
-]
 
 
 def test_every_scenario_file_has_an_expectation_and_vice_versa():

@@ -193,24 +193,23 @@ def soft_warning(q: Question, value: Any) -> str | None:
     return None
 
 
-def step_errors(step: Step, vals: dict[str, Any] | None = None) -> dict[str, str]:
+def _messages(step: Step, vals: dict[str, Any] | None, check) -> dict[str, str]:
+    """question id -> message, for the step's visible questions that `check` objects to."""
     vals = values() if vals is None else vals
-    errors = {}
+    found = {}
     for q in visible_questions(step, vals):
-        message = check_question(q, vals.get(q.id))
+        message = check(q, vals.get(q.id))
         if message:
-            errors[q.id] = message
-    return errors
+            found[q.id] = message
+    return found
+
+
+def step_errors(step: Step, vals: dict[str, Any] | None = None) -> dict[str, str]:
+    return _messages(step, vals, check_question)
 
 
 def step_warnings(step: Step, vals: dict[str, Any] | None = None) -> dict[str, str]:
-    vals = values() if vals is None else vals
-    warnings = {}
-    for q in visible_questions(step, vals):
-        message = soft_warning(q, vals.get(q.id))
-        if message:
-            warnings[q.id] = message
-    return warnings
+    return _messages(step, vals, soft_warning)
 
 
 def incomplete_steps(vals: dict[str, Any] | None = None) -> list[int]:
