@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
+from jinja2 import UndefinedError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from wizard.answers import (
@@ -290,8 +291,6 @@ class Content:
     template_where: dict[str, str] = field(default_factory=dict)
 
     def render(self, key: str, context: dict[str, Any]) -> str:
-        from jinja2 import UndefinedError
-
         try:
             return self.templates[key].render(context).strip()
         except UndefinedError as exc:
@@ -613,8 +612,6 @@ def _compile_templates(content: Content) -> None:
 
 def _render_check(content: Content) -> None:
     """Render every template against sample answers so a missing variable fails now."""
-    from jinja2 import UndefinedError
-
     from wizard.samples import sample_contexts  # late: samples use the engine
 
     sources = _template_sources(content)

@@ -35,7 +35,22 @@ class PlainText:
         return self.text
 
 
+class JinjaText:
+    """A compiled template rendered against the caller's dict as it is: Jinja's default
+    render copies the whole context (some 60 names) for every one of a plan's ~30 renders.
+    Content templates use no Jinja globals, which a shared context leaves out; the load-time
+    render check (wizard.samples) would fail on one that did."""
+
+    def __init__(self, template):
+        self.template = template
+
+    def render(self, context: dict) -> str:
+        template = self.template
+        shared = template.new_context(context, shared=True)
+        return template.environment.concat(template.root_render_func(shared))
+
+
 def compile_template(source: str):
     if "{{" not in source and "{%" not in source and "{#" not in source:
         return PlainText(source)
-    return ENV.from_string(source)
+    return JinjaText(ENV.from_string(source))
