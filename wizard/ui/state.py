@@ -38,12 +38,14 @@ PDF_CACHE = "pdf_cache"
 MESSAGE = "message"
 REVISION = "answers_revision"  # bumped on every change to the answers dict
 PATH_MEMO = "path_memo"
+ERRORS_MEMO = "errors_memo"
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
 _RESETTABLE = (
     ANSWERS, VIEW, STEP, REACHED, EDITING, ERRORS, SOFT, FLASH, UPLOAD_ERROR,
     CONFIRM_RESET, REVIEW_ERROR, PLAN_CACHE, PDF_CACHE, MESSAGE, "whatif_cache", PATH_MEMO,
+    ERRORS_MEMO,
 )  # fmt: skip
 
 
@@ -212,7 +214,22 @@ def step_warnings(step: Step, vals: dict[str, Any] | None = None) -> dict[str, s
     return _messages(step, vals, soft_warning)
 
 
+def _session_errors() -> dict[str, dict[str, str]]:
+    """step id -> its form errors, for this session's answers; worked out once per change
+    of the answers, since the sidebar's progress and step list ask on every rerun."""
+    vals = values()
+    key = (id(vals), st.session_state.get(REVISION, 0))
+    memo = st.session_state.get(ERRORS_MEMO)
+    if memo is None or memo[0] != key:
+        memo = (key, {step.id: _messages(step, vals, check_question) for step in steps()})
+        st.session_state[ERRORS_MEMO] = memo
+    return memo[1]
+
+
 def incomplete_steps(vals: dict[str, Any] | None = None) -> list[int]:
+    if vals is None or vals is values():
+        errors = _session_errors()
+        return [i for i, step in enumerate(steps()) if errors[step.id]]
     return [i for i, step in enumerate(steps()) if step_errors(step, vals)]
 
 
@@ -222,15 +239,22 @@ def progress(vals: dict[str, Any] | None = None) -> tuple[int, int]:
     A required question counts once it has a valid answer; an optional or preset one once
     its step has been passed, since leaving it as it is then a real answer.
     """
-    vals = values() if vals is None else vals
+    session_vals = values()
+    own = vals is None or vals is session_vals
+    vals = session_vals if vals is None else vals
+    # Session state lookups are not free: fetch the memos once, not once per step.
+    path = _session_path() if own else None
+    errors_by_step = _session_errors() if own else None
     reached = st.session_state.get(REACHED, 0)
     answered = total = 0
     for index, step in enumerate(steps()):
-        for q in visible_questions(step, vals):
+        errors = errors_by_step[step.id] if own else step_errors(step, vals)
+        questions = path[step.id] if own else visible_questions(step, vals)
+        for q in questions:
             total += 1
             counts = index < reached or (q.required and q.type != "currency")  # preset != answer
             if counts:
-                answered += check_question(q, vals.get(q.id)) is None
+                answered += q.id not in errors
     return answered, total
 
 
