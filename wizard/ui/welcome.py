@@ -45,7 +45,8 @@ def render() -> None:
         icon=":material/info:",
     )
     st.caption(
-        "Privacy: your answers stay in this browser session. Nothing is stored on the server."
+        "Privacy: your answers are held in memory only while this session lasts. Nothing is "
+        "saved, logged or shared; the only copies are the files you download."
     )
     st.button("Start", type="primary", on_click=state.start, key="start", width="stretch")
 
