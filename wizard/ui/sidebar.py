@@ -79,7 +79,8 @@ def render() -> None:
     reached = st.session_state[state.REACHED]
     incomplete = set(state.incomplete_steps()) if reached else set()
     with st.sidebar:
-        st.markdown("### Partways")
+        # No heading: the tab title and the pages already name the app, and every element
+        # here is drawn again on every click.
         if view == "welcome" and not reached and current is None:
             st.caption("Your steps will show here once you start.")
             return

@@ -142,7 +142,11 @@ def _session_path() -> dict[str, list[Question]]:
     key = (id(vals), st.session_state.get(REVISION, 0))
     memo = st.session_state.get(PATH_MEMO)
     if memo is None or memo[0] != key:
-        path = {step.id: [q for q in step.questions if is_visible(q, vals)] for step in steps()}
+        defs = content().rules.definitions
+        path = {
+            step.id: [q for q in step.questions if q.show_if.evaluate(vals, defs)]
+            for step in steps()
+        }
         memo = (key, path)
         st.session_state[PATH_MEMO] = memo
     return memo[1]
@@ -221,7 +225,12 @@ def _session_errors() -> dict[str, dict[str, str]]:
     key = (id(vals), st.session_state.get(REVISION, 0))
     memo = st.session_state.get(ERRORS_MEMO)
     if memo is None or memo[0] != key:
-        memo = (key, {step.id: _messages(step, vals, check_question) for step in steps()})
+        # From the memoised path, with local lookups only: session state access is not free.
+        errors = {}
+        for step_id, questions in _session_path().items():
+            found = ((q.id, check_question(q, vals.get(q.id))) for q in questions)
+            errors[step_id] = {qid: message for qid, message in found if message}
+        memo = (key, errors)
         st.session_state[ERRORS_MEMO] = memo
     return memo[1]
 
