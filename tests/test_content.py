@@ -6,13 +6,12 @@ import datetime as dt
 import itertools
 import re
 import shutil
-import subprocess
-import sys
 import typing
 from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_wizard as _wizard
 from wizard.answers import STRATEGIES, Answers, Channel, Tone
 from wizard.content import CONTENT_DIR, ContentError, load_content, load_content_uncached
 from wizard.engine import decide
@@ -311,16 +310,6 @@ def test_plan_texts_have_no_leftovers(content):
 
 
 # --- the check command ----------------------------------------------------------------
-
-
-def _wizard(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def test_check_passes_on_shipped_content():
