@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from wizard.content import load_content
 from wizard.models import (
     Alternative,
     ChecklistGroup,
     ChecklistItem,
     ConstraintNote,
+    GlanceRow,
     LogRow,
     MessageDraft,
     Plan,
+    PlanItem,
     Recommendation,
     TimelineStep,
 )
@@ -49,8 +52,16 @@ Listen: let them ask questions; do not reopen the decision.
 Close: agree on how to reach each other until the end date."""
 
 
-def _item(item_id: str, text: str, due: dt.date, phase: str) -> ChecklistItem:
-    return ChecklistItem(id=item_id, text=text, due=due, phase=phase)
+def _item(item_id: str, text: str, due: dt.date, phase: str) -> PlanItem:
+    return PlanItem(id=item_id, text=text, due=due, due_text=_short(due))
+
+
+def _short(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _step(step_id: str, day: dt.date, title: str, detail: str) -> TimelineStep:
+    return TimelineStep(id=step_id, date=day, date_text=_short(day), title=title, detail=detail)
 
 
 def _checklist() -> list[ChecklistGroup]:
@@ -106,26 +117,30 @@ def _checklist() -> list[ChecklistGroup]:
 def _timeline() -> list[TimelineStep]:
     day = dt.timedelta(days=1)
     return [
-        TimelineStep(id="prepare", date=NOTICE - 4 * day, title="Prepare",
+        _step("prepare", NOTICE - 4 * day, title="Prepare",
                      detail="Re-read the contract, list open work and back up files."),
-        TimelineStep(id="notice", date=NOTICE, title="Give written notice",
+        _step("notice", NOTICE, title="Give written notice",
                      detail="Send the email below; follow up with a short call the same day."),
-        TimelineStep(id="call", date=NOTICE + 2 * day, title="Follow-up call",
+        _step("call", NOTICE + 2 * day, title="Follow-up call",
                      detail="Confirm the end date and the handover; keep it short and kind."),
-        TimelineStep(id="finish", date=NOTICE + 14 * day, title="Finish committed work",
+        _step("finish", NOTICE + 14 * day, title="Finish committed work",
                      detail="Deliver the phase-two drawings promised before notice."),
-        TimelineStep(id="handover", date=EFFECTIVE - 5 * day, title="Handover",
+        _step("handover", EFFECTIVE - 5 * day, title="Handover",
                      detail="Files, supplier contacts, passwords through the client's own "
                             "manager, and a list of open questions."),
-        TimelineStep(id="end", date=EFFECTIVE, title="Relationship ends",
+        _step("end", EFFECTIVE, title="Relationship ends",
                      detail="Access removed, hosting transferred, final invoice ready."),
-        TimelineStep(id="close", date=EFFECTIVE + 7 * day, title="Close the file",
+        _step("close", EFFECTIVE + 7 * day, title="Close the file",
                      detail="Archive records; note what you would do differently."),
     ]
 
 
 def _recommendation() -> Recommendation:
-    items = [item for group in _checklist() for item in group.items]
+    items = [
+        ChecklistItem(id=item.id, text=item.text, due=item.due, phase=group.phase)
+        for group in _checklist()
+        for item in group.items
+    ]
     return Recommendation(
         strategy="communicate",
         readiness="proceed",
@@ -189,7 +204,25 @@ def make_plan(**overrides: Any) -> Plan:
         timeline=_timeline(),
         checklist=_checklist(),
         message=MessageDraft(kind="email", channel="email",
-                             subject="Ending our engagement on 31 December", body=_BODY),
+                             subject="Ending our engagement on 31 December",
+                             subject_line="Subject: Ending our engagement on 31 December",
+                             body=_BODY),
+        message_intro="A draft for your email. Edit it here; the downloads use your version.",
+        prepared_line="Prepared for Sam Rivera · Friday 27 November 2026",
+        running_header="Partways · Exit plan for Marta Jensen (Harbour Street Ltd)",
+        document_author="Sam Rivera",
+        document_subject="How to end the relationship: Communicate openly",
+        at_a_glance=[
+            GlanceRow(label="Recommended way out", value="Communicate openly"),
+            GlanceRow(label="Timing", value="Ready to proceed"),
+            GlanceRow(label="How to tell them", value="Email, then a short call"),
+            GlanceRow(label="Give notice on", value=_short(NOTICE)),
+            GlanceRow(label="Relationship ends", value=_short(EFFECTIVE)),
+            GlanceRow(label="Follow-up call", value="Yes"),
+            GlanceRow(label="Written notice", value="Yes"),
+        ],
+        # The renderers' fixed words come from content, as in a real plan.
+        labels=load_content().plan.labels,
         follow_up_script=_SCRIPT,
         documentation_log=[
             LogRow(date="2026-10-02", channel="Email", what="Agreed the phase-two scope in "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 import itertools
 import re
 import shutil
@@ -121,9 +122,33 @@ BROKEN = {
     ),
     "template_syntax_error": (
         "plan.yaml",
-        'title: "Exit plan for {{ client }}"',
+        "title: \"Exit plan for {{ client if client_given else 'your client' }}\"",
         'title: "Exit plan for {{ client }"',
         ["plan.yaml", "title", "template error"],
+    ),
+    "duplicate_key": (
+        "rules.yaml",
+        "    when: {conversation_outlook: likely}\n",
+        "    when: {conversation_outlook: likely}\n    when: {pattern: one_off}\n",
+        ["rules.yaml", "'when'", "twice", "line"],
+    ),
+    "rule_looks_at_a_later_stage": (
+        "rules.yaml",
+        "    when: {conversation_outlook: likely}\n",
+        "    when: {channel: email}\n",
+        ["rules.yaml", "scoring[0]", "outlook_likely", "channel", "decided before"],
+    ),
+    "professional_rule_without_reference": (
+        "rules.yaml",
+        '    reference: "ABA Model Rule 1.16(c): permission of the tribunal where its rules require it"\n',
+        "",
+        ["rules.yaml", "court_permission", "reference"],
+    ),
+    "number_range_differs_from_the_model": (
+        "questions.yaml",
+        "        min: 0\n        max: 365\n",
+        "        min: 0\n        max: 400\n",
+        ["questions.yaml", "notice_days", "365"],
     ),
     "show_if_refers_to_later_question": (
         "questions.yaml",
@@ -238,6 +263,11 @@ BASES = {
 REMEDIES = {"proceed": None, "wait": None, "repair_first": "scope_or_price_change"}
 
 
+def with_recommendation(decision, rec):
+    """The same decision with another recommendation, to draft every combination."""
+    return dataclasses.replace(decision, recommendation=rec)
+
+
 def _drafts(content):
     for base_name, answers in BASES.items():
         decision = decide(answers, content)
@@ -251,7 +281,7 @@ def _drafts(content):
             )
             for channel, tone in itertools.product(CHANNELS, TONES):
                 draft = render_message(
-                    answers, rec, content, decision.planned_notice, channel=channel, tone=tone
+                    with_recommendation(decision, rec), content, channel=channel, tone=tone
                 )
                 yield (base_name, strategy, readiness, channel, tone), answers, draft
 
@@ -292,8 +322,8 @@ def test_firm_tone_is_shorter_than_warm(content):
     decision = decide(answers, content)
     for strategy in STRATEGIES:
         rec = decision.recommendation.model_copy(update={"strategy": strategy})
-        warm = render_message(answers, rec, content, decision.planned_notice, tone="warm")
-        firm = render_message(answers, rec, content, decision.planned_notice, tone="firm")
+        warm = render_message(with_recommendation(decision, rec), content, tone="warm")
+        firm = render_message(with_recommendation(decision, rec), content, tone="firm")
         assert len(firm.body) < len(warm.body), strategy
 
 
@@ -334,9 +364,7 @@ def test_check_fails_with_exit_2_naming_the_file(tmp_path):
 
 def _draft(content, answers: Answers, channel: str | None = None):
     decision = decide(answers, content)
-    draft = render_message(
-        answers, decision.recommendation, content, decision.planned_notice, channel=channel
-    )
+    draft = render_message(decision, content, channel=channel)
     return decision.recommendation, draft
 
 

@@ -224,3 +224,13 @@ def dump_answers(answers: Answers) -> str:
     """The answers file text, as the wizard's 'Save answers' downloads it."""
     body = {"schema_version": SCHEMA_VERSION, "answers": answers.for_file()}
     return yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+
+
+def number_bounds(field_name: str) -> tuple[float | None, float | None]:
+    """(lowest, highest) allowed for a number field, read off the model's own constraints,
+    so the wizard's inputs and the content never state a range of their own."""
+    low = high = None
+    for rule in Answers.model_fields[field_name].metadata:
+        low = getattr(rule, "ge", None) if getattr(rule, "ge", None) is not None else low
+        high = getattr(rule, "le", None) if getattr(rule, "le", None) is not None else high
+    return low, high

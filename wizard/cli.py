@@ -101,7 +101,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"Content OK: {len(content.questions.steps)} steps, {questions} questions, "
         f"{len(rules.constraints)} constraints, {len(rules.scoring)} scoring rules, "
-        f"{len(content.templates)} templates."
+        f"{content.template_count()} templates."
     )
     return 0
 

@@ -1,17 +1,14 @@
-"""The variables content templates see. Built from answers (and, for the plan, the
-recommendation); templates never see anything else."""
+"""The variables content templates see: the answers with ready-made phrases, then what
+the engine decided. Templates never see anything else."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from wizard.answers import Answers
+from wizard.answers import Answers, Channel, Readiness, Strategy
+from wizard.content_model import Content
 from wizard.dates import long_date
-
-if TYPE_CHECKING:
-    from wizard.content import Content
-    from wizard.models import Recommendation
 
 
 def money(amount: float, currency: str) -> str:
@@ -21,11 +18,6 @@ def money(amount: float, currency: str) -> str:
 def _labels(content: Content, question_id: str, values: list[str]) -> list[str]:
     question = content.question_by_id[question_id]
     return [question.option_label(value) for value in values]
-
-
-# Things of the client's that move into their name before your access ends (the rest is
-# simply returned).
-TRANSFERRED_ASSETS = ("domains_hosting", "accounts_billing", "credentials")
 
 
 def join_words(items: list[str]) -> str:
@@ -38,6 +30,8 @@ def join_words(items: list[str]) -> str:
 def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     """Answers plus ready-made phrases; enough for rule reasons."""
     holders = content.plan.placeholders
+    phrases = content.messages.asset_phrases
+    transferred = content.messages.transferred_assets
     ctx: dict[str, Any] = answers.model_dump()
     ctx.update(
         client=answers.client_name.strip() or holders["client"],
@@ -52,31 +46,25 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         profession_label=content.question_by_id["profession"].option_label(answers.profession),
         signal_labels=_labels(content, "signals", list(answers.signals)),
         remedies_tried_labels=_labels(content, "remedies_tried", list(answers.remedies_tried)),
-        assets_text=join_words([content.messages.asset_phrases[a] for a in answers.client_assets]),
-        return_text=join_words(
-            [
-                content.messages.asset_phrases[a]
-                for a in answers.client_assets
-                if a not in TRANSFERRED_ASSETS
-            ]
-        ),
-        transfer_text=join_words(
-            [
-                content.messages.asset_phrases[a]
-                for a in answers.client_assets
-                if a in TRANSFERRED_ASSETS
-            ]
-        ),
+        assets_text=join_words([phrases[a] for a in answers.client_assets]),
+        return_text=join_words([phrases[a] for a in answers.client_assets if a not in transferred]),
+        transfer_text=join_words([phrases[a] for a in answers.client_assets if a in transferred]),
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),
         contact_given=bool(answers.client_contact.strip()),
-        # Filled in by the engine when the rule that uses them fires.
+        # Filled in by the engine's stages when the rule that uses them fires.
         remedy_label="",
         suggested_days=0,
         ruled_out_label="",
         ruled_out_titles="",
     )
+    # Named conditions from rules.yaml (e.g. `regulated`) are true/false in templates too,
+    # so wording never repeats a list the rules already hold.
+    answers_only = answers.model_dump()
+    definitions = content.rules.definitions
+    for name, cond in definitions.items():
+        ctx[name] = cond.evaluate(answers_only, definitions)
     return ctx
 
 
@@ -89,37 +77,49 @@ def reason_phrase(answers: Answers, content: Content) -> str:
     return content.messages.default_reason_phrase
 
 
-def full_context(
-    answers: Answers, rec: Recommendation, content: Content, *, planned: dt.date | None = None
+def decided_context(
+    ctx: dict[str, Any],
+    content: Content,
+    *,
+    answers: Answers,
+    strategy: Strategy,
+    readiness: Readiness,
+    channel: Channel,
+    follow_up_call: bool,
+    written_notice: bool,
+    constraints: tuple[str, ...],
+    notice: dt.date,
+    effective: dt.date,
+    planned: dt.date,
+    next_remedy: str | None,
 ) -> dict[str, Any]:
-    """Everything a plan or message template may use."""
-    ctx = answers_context(answers, content)
+    """The text context once everything is decided: what plan and message templates use."""
     remedy_question = content.question_by_id["remedies_tried"]
     channel_question = content.question_by_id["preferred_channel"]
-    ctx.update(
-        strategy=rec.strategy,
-        readiness=rec.readiness,
-        channel=rec.channel,
-        channel_label=channel_question.option_label(rec.channel),
-        follow_up_call=rec.follow_up_call,
-        written_notice=rec.written_notice,
-        constraints=tuple(rec.constraints),
-        notice_on=long_date(rec.notice_date),
-        effective_on=long_date(rec.effective_date),
-        planned_on=long_date(planned or rec.notice_date),
-        same_day=rec.notice_date == rec.effective_date,
-        remedy=rec.next_remedy or "",
-        remedy_label=remedy_question.option_label(rec.next_remedy) if rec.next_remedy else "",
-        reason_phrase=reason_phrase(answers, content),
-        strategy_label=content.plan.strategies[rec.strategy].label,
-    )
-    return ctx
+    return {
+        **ctx,
+        "strategy": strategy,
+        "readiness": readiness,
+        "channel": channel,
+        "channel_label": channel_question.option_label(channel),
+        "follow_up_call": follow_up_call,
+        "written_notice": written_notice,
+        "constraints": constraints,
+        "notice_on": long_date(notice),
+        "effective_on": long_date(effective),
+        "planned_on": long_date(planned),
+        "same_day": notice == effective,
+        "remedy": next_remedy or "",
+        "remedy_label": remedy_question.option_label(next_remedy) if next_remedy else "",
+        "reason_phrase": reason_phrase(answers, content),
+        "strategy_label": content.plan.strategies[strategy].label,
+    }
 
 
 def message_context(ctx: dict[str, Any], content: Content, template_name: str) -> dict[str, Any]:
     """Add the rendered snippets and subject, which the message templates build on."""
     ctx = dict(ctx)
-    for name in content.messages.snippets:
-        ctx[name] = content.render(f"messages.snippet.{name}", ctx)
-    ctx["subject"] = content.render(f"messages.subject.{template_name}", ctx)
+    for name, snippet in content.messages.snippets.items():
+        ctx[name] = snippet.render(ctx)
+    ctx["subject"] = content.messages.subjects[template_name].render(ctx)  # type: ignore[index]
     return ctx

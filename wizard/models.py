@@ -72,20 +72,33 @@ class ConstraintNote(_Frozen):
 class TimelineStep(_Frozen):
     id: str
     date: dt.date
+    date_text: str
     title: str
     detail: str
+
+
+class PlanItem(_Frozen):
+    """One checklist line as the plan shows it: the engine's item with its date worded."""
+
+    id: str
+    text: str
+    due: dt.date
+    due_text: str
 
 
 class ChecklistGroup(_Frozen):
     phase: Phase
     title: str
-    items: list[ChecklistItem]
+    items: list[PlanItem]
 
 
 class MessageDraft(_Frozen):
     kind: MessageKind
     channel: Channel
     subject: str
+    # "Subject: ..." when the kind of message has a subject line (email, letter); None for
+    # talking points, so no view has to decide whether a subject applies.
+    subject_line: str | None
     body: str
 
 
@@ -96,14 +109,54 @@ class LogRow(_Frozen):
     who: str
 
 
+class GlanceRow(_Frozen):
+    """One line of the "At a glance" box: a label and its worded value."""
+
+    label: str
+    value: str
+
+
+class PlanLabels(_Frozen):
+    """Every fixed word a plan view shows (headings, column names, hints), from content."""
+
+    kicker: str
+    recommendation: str
+    timing: str
+    glance: str
+    why: str
+    alternatives: str
+    musts: str
+    timeline: str
+    column_date: str
+    column_step: str
+    column_detail: str
+    checklist: str
+    message: str
+    message_hint: str
+    follow_up_script: str
+    log: str
+    log_hint: str
+    column_how: str
+    column_what: str
+    column_who: str
+    reflection: str
+    # "Page {page} of {pages}": the renderer fills in the numbers.
+    page_footer: str
+
+
 class Plan(_Frozen):
-    """Everything a reader needs, already worded and dated."""
+    """Everything a reader needs, already worded and dated. Views render this and nothing
+    else: they word nothing and work nothing out themselves."""
 
     title: str
     summary: str
     client_name: str
     prepared_for: str
+    prepared_line: str
     prepared_on: dt.date
+    running_header: str
+    document_author: str
+    document_subject: str
     recommendation: Recommendation
     strategy_label: str
     strategy_explanation: str
@@ -111,6 +164,7 @@ class Plan(_Frozen):
     readiness_explanation: str
     first_step: str | None
     channel_label: str
+    at_a_glance: list[GlanceRow]
     reasons: list[str]
     alternatives: list[Alternative]
     warnings: list[str]
@@ -118,10 +172,12 @@ class Plan(_Frozen):
     timeline: list[TimelineStep]
     checklist: list[ChecklistGroup]
     message: MessageDraft
+    message_intro: str
     follow_up_script: str | None
     documentation_log: list[LogRow]
     reflection: list[str]
     disclaimer: str
+    labels: PlanLabels
 
     def with_message_body(self, body: str) -> Plan:
         """The same plan with the user's edited message text."""

@@ -1,53 +1,79 @@
-"""The plan builder: answers + decision + content -> Plan. Pure; the UI and the PDF
-render its result and derive nothing themselves."""
+"""The plan builder: a `Decision` + content -> `Plan`. Pure. It words and dates what the
+engine decided and decides nothing itself; the page and the PDF render its result and
+derive nothing themselves."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from wizard.answers import STRATEGIES, Answers
-from wizard.content import Content
-from wizard.context import full_context, message_context
-from wizard.dates import offset_working_day, short_date
-from wizard.engine import Decision, anchor_date, decide, decided_context, effective_answers
+from wizard.content_model import Content, MessageName
+from wizard.context import decided_context, message_context
+from wizard.dates import long_date, offset_working_day, short_date
+from wizard.engine import Decision, anchor_date, decide
 from wizard.models import (
     Alternative,
     ChecklistGroup,
     ConstraintNote,
+    GlanceRow,
     LogRow,
     MessageDraft,
     Plan,
+    PlanItem,
     Recommendation,
     TimelineStep,
 )
 
 
-def message_template_name(rec: Recommendation) -> str:
+def message_template_name(rec: Recommendation) -> MessageName:
     return "repair" if rec.readiness == "repair_first" else rec.strategy
 
 
 def render_message(
-    answers: Answers,
-    rec: Recommendation,
+    decision: Decision,
     content: Content,
-    planned: dt.date,
     *,
     channel: str | None = None,
     tone: str | None = None,
 ) -> MessageDraft:
     """The draft for the recommended (or a given) channel and tone."""
+    rec = decision.recommendation
     channel = channel or rec.channel
-    rec_for_channel = rec.model_copy(update={"channel": channel})
+    # The wording context for this recommendation and channel (a test or a what-if may
+    # pass a decision whose recommendation differs from the one the stages reached).
+    texts = decided_context(
+        dict(decision.texts),
+        content,
+        answers=decision.answers,
+        strategy=rec.strategy,
+        readiness=rec.readiness,
+        channel=channel,  # type: ignore[arg-type]
+        follow_up_call=rec.follow_up_call,
+        written_notice=rec.written_notice,
+        constraints=tuple(rec.constraints),
+        notice=rec.notice_date,
+        effective=rec.effective_date,
+        planned=decision.planned_notice,
+        next_remedy=rec.next_remedy,
+    )
     if tone:
-        answers = answers.model_copy(update={"tone": tone})
+        texts["tone"] = tone
     kind = content.messages.kinds[channel]  # type: ignore[index]
     name = message_template_name(rec)
-    ctx = message_context(
-        full_context(answers, rec_for_channel, content, planned=planned), content, name
+    ctx = message_context(texts, content, name)
+    body = content.messages.templates[name][kind].render(ctx)
+    subject = ctx["subject"]
+    return MessageDraft(
+        kind=kind,
+        channel=channel,  # type: ignore[arg-type]
+        subject=subject,
+        subject_line=None
+        if kind == "talking_points"
+        else content.plan.subject_line.render({"subject": subject}),
+        body=_tidy(body),
     )
-    body = content.render(f"messages.{name}.{kind}", ctx)
-    return MessageDraft(kind=kind, channel=channel, subject=ctx["subject"], body=_tidy(body))
 
 
 def _tidy(text: str) -> str:
@@ -61,7 +87,7 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def _alternatives(decision: Decision, content: Content, ctx: dict[str, Any]) -> list[Alternative]:
+def _alternatives(decision: Decision, content: Content, ctx: Mapping[str, Any]) -> list[Alternative]:
     rec = decision.recommendation
     chosen = rec.strategy
     result = []
@@ -70,7 +96,7 @@ def _alternatives(decision: Decision, content: Content, ctx: dict[str, Any]) -> 
         why: list[str] = []
         if strategy in decision.forbidden:
             titles = "; ".join(decision.forbidden[strategy])
-            why.append(content.render("plan.alternative_forbidden", {**ctx, "titles": titles}))
+            why.append(content.plan.alternative_forbidden.render({**ctx, "titles": titles}))
         # The rules that separated it most from the chosen strategy.
         gaps = sorted(
             decision.contributions,
@@ -81,13 +107,12 @@ def _alternatives(decision: Decision, content: Content, ctx: dict[str, Any]) -> 
                 why.append(c.reason)
         if not why or rec.scores[strategy] != rec.scores[chosen]:
             why.append(
-                content.render(
-                    "plan.alternative_lower",
+                content.plan.alternative_lower.render(
                     {
                         **ctx,
                         "score": f"{rec.scores[strategy]:g}",
                         "chosen_score": f"{rec.scores[chosen]:g}",
-                    },
+                    }
                 )
             )
         result.append(
@@ -101,9 +126,33 @@ def _alternatives(decision: Decision, content: Content, ctx: dict[str, Any]) -> 
     return result
 
 
-def _dated(entry: Any, rec: Recommendation, planned: dt.date) -> dt.date:
-    anchor = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, planned)
+def _dated(entry: Any, decision: Decision) -> dt.date:
+    rec = decision.recommendation
+    anchor = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, decision.planned_notice)
     return offset_working_day(anchor, entry.offset)
+
+
+def _glance(decision: Decision, content: Content, first_step: str | None) -> list[GlanceRow]:
+    rec, plan_text = decision.recommendation, content.plan
+    labels, yes_no = plan_text.glance, plan_text.yes_no
+
+    def yes(value: bool) -> str:
+        return yes_no["yes"] if value else yes_no["no"]
+
+    rows = [
+        GlanceRow(label=labels.strategy, value=plan_text.strategies[rec.strategy].label),
+        GlanceRow(label=labels.readiness, value=plan_text.readiness[rec.readiness].label),
+    ]
+    if first_step is not None:
+        rows.append(GlanceRow(label=labels.first_step, value=first_step))
+    rows += [
+        GlanceRow(label=labels.channel, value=decision.texts["channel_label"]),
+        GlanceRow(label=labels.notice, value=short_date(rec.notice_date)),
+        GlanceRow(label=labels.effective, value=short_date(rec.effective_date)),
+        GlanceRow(label=labels.follow_up_call, value=yes(rec.follow_up_call)),
+        GlanceRow(label=labels.written_notice, value=yes(rec.written_notice)),
+    ]
+    return rows
 
 
 def build_plan(
@@ -113,25 +162,26 @@ def build_plan(
     decision: Decision | None = None,
     today: dt.date | None = None,
 ) -> Plan:
-    answers = effective_answers(answers, content)
     decision = decision or decide(answers, content, today=today)
     rec = decision.recommendation
-    planned = decision.planned_notice
-    defs = content.rules.definitions
-    cond_ctx = decided_context(answers, rec)
-    ctx = full_context(answers, rec, content, planned=planned)
+    answers = decision.answers
+    facts, defs = decision.facts, content.rules.definitions
     plan_text = content.plan
+    ctx: dict[str, Any] = dict(decision.texts)
+    ctx["prepared_on_text"] = long_date(decision.today)
+    ctx["prepared_for"] = plan_text.prepared_for.render(ctx)
 
     timeline = sorted(
         (
             TimelineStep(
                 id=entry.id,
-                date=_dated(entry, rec, planned),
-                title=content.render(f"plan.timeline.{entry.id}.title", ctx),
-                detail=content.render(f"plan.timeline.{entry.id}.detail", ctx),
+                date=(day := _dated(entry, decision)),
+                date_text=short_date(day),
+                title=entry.title.render(ctx),
+                detail=entry.detail.render(ctx),
             )
             for entry in plan_text.timeline
-            if entry.when.evaluate(cond_ctx, defs)
+            if entry.when.evaluate(facts, defs)
         ),
         key=lambda step: step.date,
     )
@@ -139,40 +189,46 @@ def build_plan(
         ChecklistGroup(
             phase=phase,
             title=title,
-            items=[item for item in rec.checklist if item.phase == phase],
+            items=[
+                PlanItem(id=item.id, text=item.text, due=item.due, due_text=short_date(item.due))
+                for item in rec.checklist
+                if item.phase == phase
+            ],
         )
         for phase, title in plan_text.phases.items()
     ]
     log = [
         LogRow(
-            date=short_date(_dated(entry, rec, planned)),
-            channel=content.render(f"plan.log.{entry.id}.channel", ctx),
-            what=content.render(f"plan.log.{entry.id}.what", ctx),
-            who=content.render(f"plan.log.{entry.id}.who", ctx),
+            date=short_date(_dated(entry, decision)),
+            channel=entry.channel.render(ctx),
+            what=entry.what.render(ctx),
+            who=entry.who.render(ctx),
         )
         for entry in plan_text.documentation_log
-        if entry.when.evaluate(cond_ctx, defs)
+        if entry.when.evaluate(facts, defs)
     ]
     reflection = [
-        content.render(f"plan.reflection.{i}", ctx)
-        for i, entry in enumerate(plan_text.reflection)
-        if entry.when.evaluate(cond_ctx, defs)
+        entry.text.render(ctx) for entry in plan_text.reflection if entry.when.evaluate(facts, defs)
     ]
     follow_up = None
     if rec.follow_up_call and rec.readiness != "repair_first":
-        follow_up = content.render(
-            "messages.follow_up_call", message_context(ctx, content, rec.strategy)
+        follow_up = content.messages.follow_up_call.render(
+            message_context(ctx, content, rec.strategy)
         )
     first_step = None
     if rec.readiness in ("repair_first", "wait"):
-        first_step = content.render(f"plan.first_step.{rec.readiness}", ctx)
+        first_step = plan_text.first_step[rec.readiness].render(ctx)  # type: ignore[index]
 
     return Plan(
-        title=content.render("plan.title", ctx),
-        summary=content.render("plan.summary", ctx),
+        title=plan_text.title.render(ctx),
+        summary=plan_text.summary.render(ctx),
         client_name=answers.client_name.strip(),
-        prepared_for=content.render("plan.prepared_for", ctx),
-        prepared_on=today or dt.date.today(),
+        prepared_for=ctx["prepared_for"],
+        prepared_line=plan_text.prepared_line.render(ctx),
+        prepared_on=decision.today,
+        running_header=plan_text.running_header.render(ctx),
+        document_author=plan_text.document_author.render(ctx),
+        document_subject=plan_text.document_subject.render(ctx),
         recommendation=rec,
         strategy_label=plan_text.strategies[rec.strategy].label,
         strategy_explanation=plan_text.strategies[rec.strategy].explanation,
@@ -180,6 +236,7 @@ def build_plan(
         readiness_explanation=plan_text.readiness[rec.readiness].explanation,
         first_step=first_step,
         channel_label=ctx["channel_label"],
+        at_a_glance=_glance(decision, content, first_step),
         reasons=rec.reasons,
         alternatives=_alternatives(decision, content, ctx),
         warnings=rec.warnings,
@@ -191,9 +248,11 @@ def build_plan(
         ],
         timeline=timeline,
         checklist=[group for group in groups if group.items],
-        message=render_message(answers, rec, content, planned),
+        message=render_message(decision, content),
+        message_intro=plan_text.message_intro.render(ctx),
         follow_up_script=follow_up,
         documentation_log=log,
         reflection=reflection,
         disclaimer=plan_text.disclaimer,
+        labels=plan_text.labels,
     )

@@ -102,3 +102,31 @@ def load_untrusted(data: bytes | str) -> object:
         raise UnsafeYamlError(f"the file is not valid YAML: {_short(exc)}") from None
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date like 2026-02-31
         raise UnsafeYamlError(f"the file has a value YAML cannot read: {exc}") from None
+
+
+class DuplicateKeyError(ValueError):
+    """A mapping key written twice: YAML would silently keep only the last one."""
+
+    def __init__(self, key: object, line: int):
+        super().__init__(f"the key '{key}' is given twice (line {line})")
+        self.key = key
+        self.line = line
+
+
+class _UniqueLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise DuplicateKeyError(key, key_node.start_mark.line + 1)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml_unique(text: str) -> object:
+    """Parse trusted YAML (content files), refusing a key written twice."""
+    try:
+        return yaml.load(text, Loader=_UniqueLoader)  # noqa: S506 - safe loader only
+    except yaml.YAMLError as exc:
+        raise ValueError(_short(exc)) from None

@@ -1,0 +1,336 @@
+"""The shape of the content files (content/*.yaml) as typed, frozen models.
+
+Conditions (`when`, `show_if`) are parsed into condition trees and every wording field
+that may hold Jinja is compiled into a `Template` while the file is validated, so a
+loaded `Content` holds no raw strings to look up by key: a plan asks a rule for its
+`reason` and renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from jinja2 import UndefinedError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from wizard.answers import Asset, Channel, Readiness, Remedy, Strategy
+from wizard.conditions import ALWAYS, Condition, ConditionSyntaxError, parse_condition
+from wizard.models import MessageKind, Phase, PlanLabels
+from wizard.schema import FieldSpec
+from wizard.templating import TemplateSyntaxError, compile_template
+
+
+class ContentError(ValueError):
+    """Broken content: names the file, the entry and the problem."""
+
+
+class Template:
+    """A compiled wording template. `where` ("rules.yaml: scoring[3] (id 'x').reason") is
+    filled in once the file has loaded, so a render error names its source."""
+
+    __slots__ = ("source", "where", "_compiled")
+
+    def __init__(self, source: str):
+        self.source = source
+        self.where = "content"
+        self._compiled = compile_template(source)
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        try:
+            return self._compiled.render(context).strip()
+        except UndefinedError as exc:
+            raise ContentError(
+                f"{self.where}: template uses an unknown variable ({exc.message})"
+            ) from None
+
+    def __repr__(self) -> str:
+        return f"Template({self.source!r})"
+
+
+def _template(raw: Any) -> Template:
+    if isinstance(raw, Template):
+        return raw
+    if not isinstance(raw, str):
+        raise ValueError(f"must be text, not {type(raw).__name__}")
+    try:
+        return Template(raw)
+    except TemplateSyntaxError as exc:
+        raise ValueError(f"template error on line {exc.lineno}: {exc.message}") from None
+
+
+def _condition(raw: Any) -> Condition:
+    if isinstance(raw, Condition.__args__):  # type: ignore[attr-defined]  # already parsed
+        return raw
+    try:
+        return parse_condition(raw)
+    except ConditionSyntaxError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Text = Annotated[Template, BeforeValidator(_template)]
+When = Annotated[Any, BeforeValidator(_condition)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+# --- questions.yaml -------------------------------------------------------------------
+
+QuestionType = Literal["choice", "multi", "yesno", "integer", "amount", "date", "text", "currency"]
+
+
+class Option(_Model):
+    value: str
+    label: str
+    help: str = ""
+
+
+class Question(_Model):
+    id: str
+    type: QuestionType
+    label: str
+    why: str
+    help: str = ""
+    options: list[Option] = []
+    show_if: When = ALWAYS
+    required: bool = True
+    min: float | None = None
+    max: float | None = None
+    placeholder: str = ""
+    warn_if_before_today: bool = False
+    # Offered on the result page as "what if I had answered differently?".
+    what_if: bool = False
+
+    def option_label(self, value: Any) -> str:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return str(value)
+
+
+class Step(_Model):
+    id: str
+    title: str
+    intro: str = ""
+    questions: list[Question]
+
+
+class QuestionsFile(_Model):
+    steps: list[Step]
+
+
+# --- rules.yaml -----------------------------------------------------------------------
+
+
+class _Rule(_Model):
+    id: str
+    when: When
+    # The professional rule or standard this comes from (required where a rule applies
+    # to a profession; checked at load).
+    reference: str = ""
+
+
+class ScoringRule(_Rule):
+    add: dict[Strategy, float]
+    reason: Text
+
+
+class ConstraintRule(_Rule):
+    title: Text
+    text: Text
+    forbid_strategies: list[Strategy] = []
+    forbid_channels: list[Channel] = []
+    no_follow_up_call: bool = False
+
+
+class ReadinessRule(_Rule):
+    readiness: Readiness
+    reason: Text
+    # repair_first: the remedy to try; the first untried one from `remedy_order` if unset.
+    remedy: Remedy | None = None
+    remedy_order: list[Remedy] = []
+    delay_days: int = Field(default=0, ge=0, le=365)
+
+
+class HoldRule(_Rule):
+    """Moves the notice date past a period when ending would do harm."""
+
+    reason: Text
+    until_field: str | None = None
+    days: int = Field(default=0, ge=0, le=365)
+    days_if_unknown: int = Field(default=30, ge=0, le=365)
+
+
+class ChannelRule(_Rule):
+    use: Channel
+    reason: Text
+
+
+class FlagRule(_Rule):
+    value: bool
+    reason: Text = Field(default_factory=lambda: Template(""))
+
+
+class NoticeRule(_Rule):
+    days: int = Field(ge=0, le=365)
+    reason: Text
+
+
+class WarningRule(_Rule):
+    text: Text
+
+
+class RulesFile(_Model):
+    definitions: dict[str, When] = {}
+    base_scores: dict[Strategy, float]
+    tie_order: list[Strategy]
+    constraints: list[ConstraintRule]
+    scoring: list[ScoringRule]
+    readiness: list[ReadinessRule]
+    default_readiness_reason: Text
+    holds: list[HoldRule]
+    channel: list[ChannelRule]
+    channel_fallback: list[Channel]
+    forbidden_channel_reason: Text
+    ruled_out_reason: Text
+    follow_up_call: list[FlagRule]
+    written_notice: list[FlagRule]
+    notice_period: list[NoticeRule]
+    # Floors on the notice period that apply even when a contract sets a shorter one
+    # (e.g. care professions): every rule that fires may push the end date later.
+    minimum_notice: list[NoticeRule] = []
+    warnings: list[WarningRule]
+
+
+# --- plan.yaml ------------------------------------------------------------------------
+
+Anchor = Literal["notice", "effective", "planned"]
+
+
+class Label(_Model):
+    label: str
+    explanation: str
+
+
+class DatedEntry(_Model):
+    id: str
+    when: When = ALWAYS
+    anchor: Anchor = "notice"
+    offset: int = Field(default=0, ge=-365, le=365)
+
+
+class TimelineEntry(DatedEntry):
+    title: Text
+    detail: Text
+
+
+class ChecklistEntry(DatedEntry):
+    phase: Phase
+    text: Text
+
+
+class LogEntry(DatedEntry):
+    channel: Text
+    what: Text
+    who: Text
+
+
+class ReflectionEntry(_Model):
+    when: When = ALWAYS
+    text: Text
+
+
+class GlanceLabels(_Model):
+    strategy: str
+    readiness: str
+    first_step: str
+    channel: str
+    notice: str
+    effective: str
+    follow_up_call: str
+    written_notice: str
+
+
+class PlanFile(_Model):
+    strategies: dict[Strategy, Label]
+    readiness: dict[Readiness, Label]
+    phases: dict[Phase, str]
+    placeholders: dict[Literal["client", "you", "business", "contact"], str]
+    labels: PlanLabels
+    glance: GlanceLabels
+    yes_no: dict[Literal["yes", "no"], str]
+    title: Text
+    running_header: Text
+    prepared_for: Text
+    prepared_line: Text
+    document_author: Text
+    document_subject: Text
+    message_intro: Text
+    subject_line: Text
+    summary: Text
+    first_step: dict[Literal["repair_first", "wait"], Text]
+    alternative_forbidden: Text
+    alternative_lower: Text
+    timeline: list[TimelineEntry]
+    checklist: list[ChecklistEntry]
+    documentation_log: list[LogEntry]
+    reflection: list[ReflectionEntry]
+    disclaimer: str
+
+
+# --- messages.yaml --------------------------------------------------------------------
+
+MessageName = Literal["communicate", "quiet_exit", "transition", "repair"]
+
+
+class MessagesFile(_Model):
+    kinds: dict[Channel, MessageKind]
+    asset_phrases: dict[Asset, str]
+    # Things of the client's that move into their name before your access ends (the rest
+    # is simply returned).
+    transferred_assets: list[Asset]
+    reason_phrases: dict[str, str]
+    default_reason_phrase: str
+    snippets: dict[str, Text]
+    subjects: dict[MessageName, Text]
+    templates: dict[MessageName, dict[MessageKind, Text]]
+    follow_up_call: Text
+
+
+# --- the loaded bundle ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded from content/, checked and compiled; never changed after load."""
+
+    questions: QuestionsFile
+    rules: RulesFile
+    plan: PlanFile
+    messages: MessagesFile
+    schema: Mapping[str, FieldSpec]
+    question_by_id: Mapping[str, Question]
+
+    def template_count(self) -> int:
+        return sum(1 for _ in iter_templates(self))
+
+
+def iter_templates(node: Any) -> Any:
+    """Every Template in a content tree, depth first."""
+    if isinstance(node, Template):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from iter_templates(getattr(node, name))
+    elif isinstance(node, Content):
+        for part in (node.questions, node.rules, node.plan, node.messages):
+            yield from iter_templates(part)
+    elif isinstance(node, Mapping):
+        for value in node.values():
+            yield from iter_templates(value)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            yield from iter_templates(value)

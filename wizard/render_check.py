@@ -1,0 +1,51 @@
+"""Contexts for checking content at load time: every template is rendered against each
+example situation crossed with each strategy, readiness and channel, so a misspelt
+variable fails when content loads rather than in front of a user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from wizard.answers import STRATEGIES
+from wizard.content_model import Content
+from wizard.context import answers_context, decided_context, message_context
+from wizard.examples import all_example_answers
+
+NOTICE = dt.date(2026, 12, 1)
+EFFECTIVE = dt.date(2026, 12, 31)
+
+
+def sample_contexts(content: Content) -> list[dict[str, Any]]:
+    contexts = []
+    # Each example meets each strategy once, with readiness and channel rotating alongside:
+    # enough to reach every branch's variables without a full cross product at load time.
+    combos = list(
+        zip(STRATEGIES, ("proceed", "repair_first", "wait"), ("email", "letter", "phone"), strict=True)
+    )
+    for answers, (strategy, readiness, channel) in itertools.product(
+        all_example_answers(), combos
+    ):
+        ctx = decided_context(
+            answers_context(answers, content),
+            content,
+            answers=answers,
+            strategy=strategy,
+            readiness=readiness,
+            channel=channel,
+            follow_up_call=True,
+            written_notice=True,
+            constraints=("contract_notice", "confidentiality"),
+            notice=NOTICE,
+            effective=EFFECTIVE,
+            planned=NOTICE,
+            next_remedy="frank_conversation" if readiness == "repair_first" else None,
+        )
+        ctx.update(
+            titles="x", score="1", chosen_score="2", prepared_on_text="1 December 2026",
+            prepared_for="x", suggested_days=30, ruled_out_label="x", ruled_out_titles="x",
+        )  # fmt: skip
+        name = "repair" if readiness == "repair_first" else strategy
+        contexts.append(message_context(ctx, content, name))
+    return contexts

@@ -1,0 +1,68 @@
+"""The order in which the engine decides, written once.
+
+Each stage reads some sections of rules.yaml and adds facts that later stages (and the
+plan's conditions) may look at. The engine runs its stage functions in this order, and
+the content checks derive from it what each rule may refer to: a rule may only look at
+the answers and at what earlier stages decided.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from wizard.answers import STRATEGIES, Channel, Readiness
+from wizard.schema import BOOL, FieldSpec
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    # rules.yaml sections this stage applies.
+    sections: tuple[str, ...] = ()
+    # Facts this stage decides, by name, for the stages after it.
+    provides: Mapping[str, FieldSpec] = field(default_factory=dict)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
+    Stage("scores", ("scoring",)),
+    Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
+    Stage("readiness", ("readiness",), {"readiness": FieldSpec("enum", typing.get_args(Readiness))}),
+    Stage("holds", ("holds",), {"held": BOOL}),
+    Stage("channel", ("channel",), {"channel": FieldSpec("enum", typing.get_args(Channel))}),
+    Stage(
+        "follow_up_and_written_notice",
+        ("follow_up_call", "written_notice"),
+        {"follow_up_call": BOOL, "written_notice": BOOL},
+    ),
+    Stage("dates", ("notice_period", "minimum_notice")),
+    Stage("warnings", ("warnings",)),
+    Stage("checklist"),
+)
+
+STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)
+
+
+def facts_before(stage_name: str) -> dict[str, FieldSpec]:
+    """The decided facts a stage may look at: those of every stage before it."""
+    facts: dict[str, FieldSpec] = {}
+    for stage in STAGES:
+        if stage.name == stage_name:
+            return facts
+        facts.update(stage.provides)
+    raise KeyError(stage_name)
+
+
+def all_facts() -> dict[str, FieldSpec]:
+    """Everything the engine decides: what the plan's own conditions may look at."""
+    facts: dict[str, FieldSpec] = {}
+    for stage in STAGES:
+        facts.update(stage.provides)
+    return facts
+
+
+def section_facts() -> dict[str, dict[str, FieldSpec]]:
+    """rules.yaml section -> the decided facts its conditions may use."""
+    return {section: facts_before(stage.name) for stage in STAGES for section in stage.sections}
