@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 import itertools
 import re
 import shutil
@@ -140,7 +140,8 @@ BROKEN = {
     ),
     "professional_rule_without_reference": (
         "rules.yaml",
-        '    reference: "ABA Model Rule 1.16(c): permission of the tribunal where its rules require it"\n',
+        '    reference: "ABA Model Rule 1.16(c): permission of the tribunal where its rules'
+        ' require it"\n',
         "",
         ["rules.yaml", "court_permission", "reference"],
     ),

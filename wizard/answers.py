@@ -20,6 +20,9 @@ from pydantic import (
 )
 
 from wizard.safe_yaml import UnsafeYamlError, load_untrusted
+from wizard.vocabulary import STRATEGIES, Channel, Readiness, Strategy
+
+__all__ = ["STRATEGIES", "Channel", "Readiness", "Strategy"]  # re-exported: contract words
 
 SCHEMA_VERSION = 1
 
@@ -58,12 +61,7 @@ Asset = Literal[
 ]
 Depth = Literal["transactional", "ongoing", "close"]
 Stakes = Literal["low", "medium", "high"]
-Channel = Literal["email", "letter", "phone", "video", "in_person"]
 Tone = Literal["warm", "neutral", "firm"]
-Strategy = Literal["communicate", "quiet_exit", "transition"]
-Readiness = Literal["proceed", "repair_first", "wait"]
-
-STRATEGIES: tuple[Strategy, ...] = ("communicate", "quiet_exit", "transition")
 REGULATED: frozenset[str] = frozenset(
     {"law", "accounting", "healthcare", "therapy", "construction"}
 )

@@ -238,9 +238,7 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
             until = getattr(rule, "until_field", None)
             if until is not None and checker.schema.get(until, FieldSpec("text")).kind != "date":
                 raise ContentError(f"{where}: until_field '{until}' is not a date question")
-            if not rule.reference.strip() and _mentions_profession(
-                rule.when, checker.definitions
-            ):
+            if not rule.reference.strip() and _mentions_profession(rule.when, checker.definitions):
                 raise ContentError(
                     f"{where}: a rule for a profession needs a 'reference:' naming the "
                     "professional rule or standard it comes from"

@@ -77,7 +77,7 @@ def reason_phrase(answers: Answers, content: Content) -> str:
     return content.messages.default_reason_phrase
 
 
-def decided_context(
+def decision_texts(
     ctx: dict[str, Any],
     content: Content,
     *,

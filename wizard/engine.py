@@ -19,7 +19,7 @@ from typing import Any
 
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
-from wizard.context import answers_context, decided_context
+from wizard.context import answers_context, decision_texts
 from wizard.dates import (
     add_days,
     next_business_day_after,
@@ -56,7 +56,7 @@ class _State:
     forbidden: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     forbidden_channels: frozenset[str] = frozenset()
     no_follow_up_call: bool = False
-    scores: Mapping[str, float] = field(default_factory=dict)
+    scores: Mapping[Strategy, float] = field(default_factory=dict)
     contributions: tuple[Contribution, ...] = ()
     ranked: tuple[Strategy, ...] = ()
     strategy: Strategy = "communicate"
@@ -120,7 +120,7 @@ def _constraints(state: _State) -> _State:
 def _scores(state: _State) -> _State:
     """Every soft rule that fires moves the strategies' scores and gives a reason."""
     rules = state.content.rules
-    scores = {s: rules.base_scores.get(s, 0.0) for s in STRATEGIES}
+    scores: dict[Strategy, float] = {s: rules.base_scores.get(s, 0.0) for s in STRATEGIES}
     hits = _fires(state, rules.scoring)
     for rule in hits:
         for strategy, delta in rule.add.items():
@@ -302,7 +302,7 @@ def anchor_date(anchor: str, notice: dt.date, effective: dt.date, planned: dt.da
 
 
 def _final_texts(state: _State) -> dict[str, Any]:
-    return decided_context(
+    return decision_texts(
         dict(state.texts),
         state.content,
         answers=state.answers,
@@ -456,7 +456,9 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         texts=state.texts,
         contributions=state.contributions,
         forbidden=state.forbidden,
-        constraint_titles=MappingProxyType({r.id: r.title.render(state.texts) for r in constraints}),
+        constraint_titles=MappingProxyType(
+            {r.id: r.title.render(state.texts) for r in constraints}
+        ),
         constraint_texts=MappingProxyType({r.id: r.text.render(state.texts) for r in constraints}),
     )
 

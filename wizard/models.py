@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from wizard.answers import Channel, Readiness, Strategy
+from wizard.vocabulary import Channel, Readiness, Strategy
 
 Phase = Literal["before_notice", "at_notice", "during_notice", "after_end"]
 MessageKind = Literal["email", "letter", "talking_points"]

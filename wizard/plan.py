@@ -10,7 +10,7 @@ from typing import Any
 
 from wizard.answers import STRATEGIES, Answers
 from wizard.content_model import Content, MessageName
-from wizard.context import decided_context, message_context
+from wizard.context import decision_texts, message_context
 from wizard.dates import long_date, offset_working_day, short_date
 from wizard.engine import Decision, anchor_date, decide
 from wizard.models import (
@@ -43,7 +43,7 @@ def render_message(
     channel = channel or rec.channel
     # The wording context for this recommendation and channel (a test or a what-if may
     # pass a decision whose recommendation differs from the one the stages reached).
-    texts = decided_context(
+    texts = decision_texts(
         dict(decision.texts),
         content,
         answers=decision.answers,
@@ -87,7 +87,9 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def _alternatives(decision: Decision, content: Content, ctx: Mapping[str, Any]) -> list[Alternative]:
+def _alternatives(
+    decision: Decision, content: Content, ctx: Mapping[str, Any]
+) -> list[Alternative]:
     rec = decision.recommendation
     chosen = rec.strategy
     result = []

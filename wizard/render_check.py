@@ -9,10 +9,13 @@ import itertools
 from typing import Any
 
 from wizard.answers import STRATEGIES
+from wizard.vocabulary import Channel, Readiness
 from wizard.content_model import Content
-from wizard.context import answers_context, decided_context, message_context
+from wizard.context import answers_context, decision_texts, message_context
 from wizard.examples import all_example_answers
 
+READINESS: tuple[Readiness, ...] = ("proceed", "repair_first", "wait")
+CHANNELS: tuple[Channel, ...] = ("email", "letter", "phone")
 NOTICE = dt.date(2026, 12, 1)
 EFFECTIVE = dt.date(2026, 12, 31)
 
@@ -21,13 +24,9 @@ def sample_contexts(content: Content) -> list[dict[str, Any]]:
     contexts = []
     # Each example meets each strategy once, with readiness and channel rotating alongside:
     # enough to reach every branch's variables without a full cross product at load time.
-    combos = list(
-        zip(STRATEGIES, ("proceed", "repair_first", "wait"), ("email", "letter", "phone"), strict=True)
-    )
-    for answers, (strategy, readiness, channel) in itertools.product(
-        all_example_answers(), combos
-    ):
-        ctx = decided_context(
+    combos = list(zip(STRATEGIES, READINESS, CHANNELS, strict=True))
+    for answers, (strategy, readiness, channel) in itertools.product(all_example_answers(), combos):
+        ctx = decision_texts(
             answers_context(answers, content),
             content,
             answers=answers,

@@ -29,7 +29,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
     Stage("scores", ("scoring",)),
     Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
-    Stage("readiness", ("readiness",), {"readiness": FieldSpec("enum", typing.get_args(Readiness))}),
+    Stage(
+        "readiness", ("readiness",), {"readiness": FieldSpec("enum", typing.get_args(Readiness))}
+    ),
     Stage("holds", ("holds",), {"held": BOOL}),
     Stage("channel", ("channel",), {"channel": FieldSpec("enum", typing.get_args(Channel))}),
     Stage(
