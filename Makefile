@@ -1,22 +1,25 @@
 # Two commands on a fresh machine: `make run` and `make test`.
+# Both install the exact versions in requirements.lock (a constraints file).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+LOCK := requirements.lock
+AUDIT_VENV := .venv-audit
 
-.PHONY: run test bench check lint clean
+.PHONY: run test bench check lint lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(STAMP_RUN): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	touch $@
 
-$(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+$(STAMP_TEST): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test]"
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
@@ -39,5 +42,21 @@ check: $(STAMP_RUN)
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .
 
+# After changing dependencies in pyproject.toml: resolve afresh and pin the result.
+lock:
+	rm -rf $(VENV).lock-tmp
+	$(PYTHON) -m venv $(VENV).lock-tmp
+	$(VENV).lock-tmp/bin/pip install --quiet -e ".[test]"
+	{ echo '# Exact versions of everything `pip install -e ".[test]"` resolves (Python 3.11).'; \
+	  echo '# The Makefile installs with -c requirements.lock. Regenerate with: make lock'; \
+	  $(VENV).lock-tmp/bin/pip freeze --exclude-editable; } > $(LOCK)
+	rm -rf $(VENV).lock-tmp
+
+# Known vulnerabilities in the pinned versions; says plainly when it could not check.
+audit:
+	@test -x $(AUDIT_VENV)/bin/pip-audit || { $(PYTHON) -m venv $(AUDIT_VENV) && \
+	  $(AUDIT_VENV)/bin/pip install --quiet pip-audit; }
+	@$(AUDIT_VENV)/bin/python scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) $(AUDIT_VENV) .pytest_cache .hypothesis build *.egg-info

@@ -7,10 +7,14 @@ depend on them. Content may add questions; it may not rename or drop these.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import types
+import typing
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,12 +23,22 @@ from pydantic import (
     field_validator,
 )
 
-from wizard.safe_yaml import UnsafeYamlError, load_untrusted
+from wizard.safe_yaml import UnsafeYamlError, load_untrusted, shown_key
 from wizard.vocabulary import STRATEGIES, Channel, Readiness, Strategy
 
 __all__ = ["STRATEGIES", "Channel", "Readiness", "Strategy"]  # re-exported: contract words
 
 SCHEMA_VERSION = 1
+
+# The contract's limits (shared/spec/answers.md). They bound the work one visitor can
+# cause (a huge name made one PDF cost minutes of CPU) and are reused by the widgets.
+NAME_MAX_CHARS = 200
+MESSAGE_MAX_CHARS = 20_000
+DEADLINE_WHAT_MAX_CHARS = 120
+BREACH_SUMMARY_MAX_CHARS = 500
+DEADLINES_MAX = 10
+DATE_MIN = dt.date(2000, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
 
 Profession = Literal["general", "law", "accounting", "healthcare", "therapy", "construction"]
 Signal = Literal[
@@ -79,6 +93,13 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
+def _date_in_range(value: dt.date) -> dt.date:
+    # Far dates overflowed the calendar arithmetic (9999-12-31 + notice crashed the plan).
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise ValueError("out of range")
+    return value
+
+
 def _yes_no(value: Any) -> Any:
     """YAML 1.1 reads an unquoted yes/no as a boolean; the user still meant yes/no."""
     if value is True:
@@ -92,7 +113,8 @@ def _no_duplicates(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_date_in_range)]
+Name = Annotated[str, Field(max_length=NAME_MAX_CHARS)]
 
 
 class Answers(BaseModel):
@@ -130,10 +152,10 @@ class Answers(BaseModel):
     referral_available: bool = False
     preferred_channel: Channel = "email"
     tone: Tone = "neutral"
-    your_name: str = ""
-    your_business: str = ""
-    client_name: str = ""
-    client_contact: str = ""
+    your_name: Name = ""
+    your_business: Name = ""
+    client_name: Name = ""
+    client_contact: Name = ""
 
     @field_validator("signals", "remedies_tried", "client_assets")
     @classmethod
@@ -167,43 +189,147 @@ class AnswersError(ValueError):
 FIELD_NAMES: tuple[str, ...] = tuple(Answers.model_fields)
 
 
+# --- plain-language errors ------------------------------------------------------------
+# Every message names the field and what it accepts, in the contract's words, never the
+# validator's ("Input should be a valid integer") or Python's ("holds a NoneType").
+
+_SPECIAL_ALLOWED = {"currency": "a three-letter code such as USD, EUR or GBP"}
+_KINDS = {
+    type(None): "empty",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    str: "a piece of text",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _options(values: tuple[Any, ...]) -> str:
+    quoted = [f"'{v}'" for v in values]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _plain_type(annotation: Any) -> Any:
+    """The type under Annotated[...] and Optional[...]."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _plain_type(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _plain_type(args[0])
+    return annotation
+
+
+def allowed_values(name: str) -> str:
+    """What a field accepts, in plain words ("a whole number from 0 to 365")."""
+    if name in _SPECIAL_ALLOWED:
+        return _SPECIAL_ALLOWED[name]
+    field = Answers.model_fields[name]
+    kind = _plain_type(field.annotation)
+    limits = {type(m).__name__: m for m in field.metadata}
+    low = getattr(limits.get("Ge"), "ge", None)
+    high = getattr(limits.get("Le"), "le", None)
+    span = ""
+    if low is not None and high is not None:
+        span = f" from {_number(low)} to {_number(high)}"
+    if typing.get_origin(kind) is Literal:
+        return "one of " + _options(typing.get_args(kind))
+    if typing.get_origin(kind) is list:
+        item = _plain_type(typing.get_args(kind)[0])
+        if typing.get_origin(item) is Literal:
+            return "a list of any of " + _options(typing.get_args(item))
+        return "a list"
+    if kind is bool:
+        return "true or false"
+    if kind is int:
+        return "a whole number" + span
+    if kind is float:
+        return "an amount" + span
+    if kind is dt.date:
+        return f"a date written as YYYY-MM-DD, from {DATE_MIN} to {DATE_MAX}"
+    if kind is str and "MaxLen" in limits:
+        return f"text of at most {limits['MaxLen'].max_length:,} characters"
+    return "text" if kind is str else "a value of the kind the answers format describes"
+
+
+def _unknown_field(key: str) -> str:
+    shown = shown_key(key)
+    if shown is None:
+        return "the file has a field name that is not part of the answers format"
+    close = difflib.get_close_matches(key, FIELD_NAMES, n=1, cutoff=0.8)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{shown} is not a field of the answers format (check its spelling{hint})"
+
+
 def _describe(error: dict[str, Any]) -> str:
     loc = [str(part) for part in error["loc"]]
-    if len(loc) > 1 and loc[0] == "answers":
+    inside_answers = len(loc) > 1 and loc[0] == "answers"
+    if inside_answers:
         loc = loc[1:]
+    if error["type"] == "extra_forbidden":
+        return _unknown_field(loc[-1])
     item = ""
     if len(loc) == 2 and loc[1].isdigit():  # one entry of a list field
         item = f" (entry {int(loc[1]) + 1})"
         loc = loc[:1]
     where = f"'{'.'.join(loc)}'{item}" if loc else "the file"
-    if error["type"] == "extra_forbidden":
-        return f"{where} is not a field of the answers format (check its spelling)"
     if error["type"] == "missing":
         return f"{where} is missing"
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{where}: {message}"
+    name = loc[0] if loc else ""
+    if inside_answers and name in Answers.model_fields:
+        allowed = allowed_values(name)
+        if item and allowed.startswith("a list of any of "):
+            allowed = "one of " + allowed.removeprefix("a list of any of ")
+        found = ""
+        if error["type"] == "string_too_long" and isinstance(error.get("input"), str):
+            found = f" (this one has {len(error['input']):,})"
+        return f"{where} must be {allowed}{found}"
+    if loc == ["answers"]:
+        return "'answers' must be a mapping of field names to answers"
+    return f"{where} has a value the answers format does not accept"
+
+
+def _kind(value: Any) -> str:
+    for kind, words in _KINDS.items():
+        if isinstance(value, kind):
+            return words
+    return "something else"
 
 
 def parse_answers_data(data: Any) -> Answers:
     """Validate already-parsed data (a dict) against the contract."""
+    if data is None:
+        raise AnswersError(
+            "The file is empty. An answers file is a YAML mapping that starts with "
+            "'schema_version: 1' and 'answers:'; save one from the review page to see the format."
+        )
     if not isinstance(data, dict):
         raise AnswersError(
             "An answers file is a YAML mapping with 'schema_version: 1' and 'answers:'; "
-            f"this one holds a {type(data).__name__}."
+            f"this one holds {_kind(data)}."
         )
     version = data.get("schema_version")
     if "schema_version" not in data:
         raise AnswersError("'schema_version' is missing; this format is 'schema_version: 1'.")
     if version != SCHEMA_VERSION or isinstance(version, bool):
+        shown = repr(version) if isinstance(version, int | float | str) else _kind(version)
+        if len(shown) > 20:
+            shown = shown[:20] + "…"
         raise AnswersError(
-            f"'schema_version' is {version!r}; this version of Partways reads schema_version 1."
+            f"'schema_version' is {shown}; this version of Partways reads schema_version 1."
         )
     if data.get("answers") is None and "answers" in data:
         data = {**data, "answers": {}}
     try:
         return AnswersFile.model_validate(data).answers
     except ValidationError as exc:
-        problems = [_describe(e) for e in exc.errors()]
+        problems = list(dict.fromkeys(_describe(e) for e in exc.errors()))
         shown = "; ".join(problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise AnswersError(f"The answers file has a problem: {shown}{more}.") from None
@@ -221,7 +347,7 @@ def load_answers(data: bytes | str) -> Answers:
 def dump_answers(answers: Answers) -> str:
     """The answers file text, as the wizard's 'Save answers' downloads it."""
     body = {"schema_version": SCHEMA_VERSION, "answers": answers.for_file()}
-    return yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def number_bounds(field_name: str) -> tuple[float | None, float | None]:
@@ -232,3 +358,21 @@ def number_bounds(field_name: str) -> tuple[float | None, float | None]:
         low = getattr(rule, "ge", None) if getattr(rule, "ge", None) is not None else low
         high = getattr(rule, "le", None) if getattr(rule, "le", None) is not None else high
     return low, high
+
+
+# YAML 1.1 reads NEL, LS and PS as line breaks, so a name holding one came back changed
+# (plain or single-quoted). Double quotes write them as escapes (\N, \L, \P) instead.
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _YAML_BREAKS.intersection(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)

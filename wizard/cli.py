@@ -1,18 +1,23 @@
 """Command line: `python -m wizard recommend|plan|check`. Bad input -> message on stderr,
-exit code 2, never a traceback."""
+exit code 2, never a traceback (set PARTWAYS_DEBUG=1 to see one for an internal error)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from wizard.answers import Answers, AnswersError, load_answers
+from wizard.answers import DATE_MAX, DATE_MIN, Answers, AnswersError, load_answers
 from wizard.content import CONTENT_DIR, ContentError, load_content
+from wizard.dates import DateRangeError
 from wizard.safe_yaml import MAX_BYTES
 
 EXIT_BAD_INPUT = 2
+# Set (to anything) to let an unexpected error raise with its traceback; the tests set it
+# so that a programming error fails them instead of passing as "exit 2".
+DEBUG_ENV = "PARTWAYS_DEBUG"
 
 
 class CliError(Exception):
@@ -126,8 +131,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    where = f"{args.file}: " if getattr(args, "file", None) else ""
     try:
         return args.run(args)
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except (DateRangeError, OverflowError):
+        # Dates are bounded when the file loads; this is the second line of defence.
+        print(
+            f"error: {where}a date is too far away to plan with; keep every date between "
+            f"{DATE_MIN} and {DATE_MAX}",
+            file=sys.stderr,
+        )
+    except Exception:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        # One line, and nothing from the file: the user's text stays out of terminals
+        # and logs that collect stderr.
+        print(
+            f"error: {where}an internal problem stopped Partways; please report it "
+            f"(run again with {DEBUG_ENV}=1 to see the details)",
+            file=sys.stderr,
+        )
+    return EXIT_BAD_INPUT

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from wizard.answers import STRATEGIES
@@ -52,8 +53,11 @@ def _read_yaml(path: Path) -> Any:
             f"{path.name}: the key '{exc.key}' is written twice (line {exc.line}); "
             "only one would count"
         ) from None
-    except ValueError as exc:
-        raise ContentError(f"{path.name}: not valid YAML: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ContentError(f"{path.name}: not valid YAML{where}: {problem}") from None
 
 
 def _entry_name(data: Any, loc: tuple[Any, ...]) -> str:

@@ -10,6 +10,7 @@ import importlib
 
 import streamlit as st
 
+from wizard import logsafe
 from wizard.ui import sidebar, state, warmup
 
 VIEW_MODULES = {
@@ -21,6 +22,7 @@ VIEW_MODULES = {
 
 
 def main() -> None:
+    logsafe.install()  # session ids out of the log; only the first call per process acts
     st.set_page_config(page_title="Partways", page_icon="🧭", layout="centered")
     state.init()
     sidebar.render()

@@ -13,7 +13,10 @@ UPLOADER = "resume_file"
 
 def _uploaded() -> None:
     uploaded = st.session_state.get(UPLOADER)
-    if uploaded is None:  # the file was removed: forget the old complaint
+    # None: the file was removed. No getvalue: Streamlit's DeletedFile (the upload is gone
+    # from its storage, e.g. after a reconnect). Either way there is no file: forget the
+    # old complaint.
+    if uploaded is None or not callable(getattr(uploaded, "getvalue", None)):
         st.session_state[state.UPLOAD_ERROR] = None
         return
     state.handle_upload(uploaded.file_id, uploaded.getvalue())
