@@ -265,7 +265,7 @@ def test_missing_glyphs_are_counted_in_one_line_without_the_characters(caplog):
     with caplog.at_level(logging.DEBUG):
         data = render_pdf(plan_for(name))
     ours = [r.getMessage() for r in caplog.records if r.name.startswith("wizard.pdf")]
-    assert ours == ["3 characters had no glyph in the bundled fonts; drawn as a replacement box"]
+    assert ours == ["Characters without a glyph in the bundled fonts: 3 (drawn as a box)"]
     assert "Dana \ufffd Secret Client" in all_text(data)
 
 
@@ -279,12 +279,13 @@ def test_fpdf_messages_lose_the_document_text():
     assert "xe9" not in record.getMessage()
 
 
-def test_every_fpdf_logger_withholds_document_text():
-    from wizard.pdf.logs import WITHHOLD, fpdf_loggers
+def test_every_fpdf_and_fonttools_logger_withholds_document_text():
+    from wizard.pdf.logs import WITHHOLD, library_loggers
 
-    loggers = fpdf_loggers()
-    assert {"fpdf", "fpdf.fpdf", "fpdf.output", "fpdf.fonts", "fpdf.bidi"} <= {
-        logger.name for logger in loggers}
+    render_pdf(make_plan())
+    loggers = library_loggers()
+    assert {"fpdf", "fpdf.fpdf", "fpdf.output", "fpdf.fonts", "fpdf.bidi",
+            "fontTools.subset"} <= {logger.name for logger in loggers}
     for logger in loggers:
         assert WITHHOLD in logger.filters, logger.name
 

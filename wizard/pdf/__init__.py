@@ -7,7 +7,7 @@ path or URL, cleaned of control characters, and never logged. Output is determin
 a given plan and creation date.
 
 Modules: `text` (cleaning, shaping detection, list lines), `fonts` (bundled fonts, attached
-per document), `logs` (fpdf2's messages without document text), `document` (the fpdf2
+per document), `logs` (fpdf2's and fontTools' messages without document text), `document` (the fpdf2
 document: header, footer, page ceiling), `layout` (one method per section).
 """
 
@@ -18,9 +18,9 @@ import datetime as dt
 from wizard.models import Plan
 from wizard.pdf.document import MAX_PAGES, DocumentTooLong
 from wizard.pdf.layout import PlanLayout
-from wizard.pdf.logs import withhold_fpdf_messages
+from wizard.pdf.logs import withhold_library_messages
 
-withhold_fpdf_messages()
+withhold_library_messages()
 
 
 def _default_creation_date(plan: Plan) -> dt.datetime:
@@ -33,6 +33,7 @@ def render_pdf(plan: Plan, *, creation_date: dt.datetime | None = None) -> bytes
 
     Raises DocumentTooLong when the plan would need more than MAX_PAGES pages.
     """
+    withhold_library_messages()
     when = creation_date or _default_creation_date(plan)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)  # never the server's local zone

@@ -49,7 +49,7 @@ class PlanLayout:
         if missing:
             # A count only: the characters themselves are what the user typed.
             log.warning(
-                "%d characters had no glyph in the bundled fonts; drawn as a replacement box",
+                "Characters without a glyph in the bundled fonts: %d (drawn as a box)",
                 len(missing),
             )
         self.drop = {code: REPLACEMENT for code in missing}
