@@ -3,8 +3,8 @@
 `run()` returns medians from a warm process (fonts parsed, code imported), so the figure
 is what a user waits for after the first download, not the interpreter start-up. The
 baseline is one page of the plan's message text through the same document set-up
-(`wizard.pdf._new_document`: DejaVu regular and bold attached, both embedded), which is
-the font set every plan uses.
+(`bench.pdf_baseline`: DejaVu regular and bold attached, both embedded), which is the font
+set every plan uses.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ if str(ROOT) not in sys.path:  # running as `python bench/pdf_bench.py`
 
 import datetime as dt  # noqa: E402
 
+from bench.pdf_baseline import baseline_pdf  # noqa: E402
 from wizard.answers import load_answers  # noqa: E402
 from wizard.content import load_content  # noqa: E402
-from wizard.pdf import _baseline_pdf, render_pdf  # noqa: E402
+from wizard.pdf import render_pdf  # noqa: E402
 from wizard.plan import build_plan  # noqa: E402
 
 # A typical case: a plan with a contract, money owed, assets to hand over and a follow-up call.
@@ -45,12 +46,12 @@ def run(repeats: int = 30) -> dict:
     page_text = plan.message.body
     # Warm up: font parsing and first-use caches are paid once per process.
     size = len(render_pdf(plan))
-    _baseline_pdf(page_text)
+    baseline_pdf(page_text)
     pdf_times, base_times = [], []
     for _ in range(repeats):
         # Interleaved, so a busy machine slows both sides alike.
         pdf_times.append(_elapsed_ms(lambda: render_pdf(plan)))
-        base_times.append(_elapsed_ms(lambda: _baseline_pdf(page_text)))
+        base_times.append(_elapsed_ms(lambda: baseline_pdf(page_text)))
     pdf_ms = statistics.median(pdf_times)
     base_ms = statistics.median(base_times)
     return {

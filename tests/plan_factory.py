@@ -53,15 +53,28 @@ Close: agree on how to reach each other until the end date."""
 
 
 def _item(item_id: str, text: str, due: dt.date, phase: str) -> PlanItem:
-    return PlanItem(id=item_id, text=text, due=due, due_text=_short(due))
+    return PlanItem(id=item_id, text=text, due=due, due_text=short_date(due))
 
 
-def _short(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+def short_date(day: dt.date) -> str:
+    """How the plan builder words a date ("Tue 1 Dec 2026"), locale-free."""
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+    return f"{days[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
-def _step(step_id: str, day: dt.date, title: str, detail: str) -> TimelineStep:
-    return TimelineStep(id=step_id, date=day, date_text=_short(day), title=title, detail=detail)
+def step(step_id: str, day: dt.date, title: str, detail: str) -> TimelineStep:
+    return TimelineStep(id=step_id, date=day, date_text=short_date(day), title=title,
+                        detail=detail)
+
+
+def message(body: str, subject: str = "", kind: str = "email") -> MessageDraft:
+    """A draft as the plan builder makes it: talking points have no subject line."""
+    channel = {"email": "email", "letter": "letter", "talking_points": "phone"}[kind]
+    line = None if kind == "talking_points" else f"Subject: {subject}"
+    return MessageDraft(kind=kind, channel=channel, subject=subject,  # type: ignore[arg-type]
+                        subject_line=line, body=body)
 
 
 def _checklist() -> list[ChecklistGroup]:
@@ -117,20 +130,20 @@ def _checklist() -> list[ChecklistGroup]:
 def _timeline() -> list[TimelineStep]:
     day = dt.timedelta(days=1)
     return [
-        _step("prepare", NOTICE - 4 * day, title="Prepare",
+        step("prepare", NOTICE - 4 * day, title="Prepare",
                      detail="Re-read the contract, list open work and back up files."),
-        _step("notice", NOTICE, title="Give written notice",
+        step("notice", NOTICE, title="Give written notice",
                      detail="Send the email below; follow up with a short call the same day."),
-        _step("call", NOTICE + 2 * day, title="Follow-up call",
+        step("call", NOTICE + 2 * day, title="Follow-up call",
                      detail="Confirm the end date and the handover; keep it short and kind."),
-        _step("finish", NOTICE + 14 * day, title="Finish committed work",
+        step("finish", NOTICE + 14 * day, title="Finish committed work",
                      detail="Deliver the phase-two drawings promised before notice."),
-        _step("handover", EFFECTIVE - 5 * day, title="Handover",
+        step("handover", EFFECTIVE - 5 * day, title="Handover",
                      detail="Files, supplier contacts, passwords through the client's own "
                             "manager, and a list of open questions."),
-        _step("end", EFFECTIVE, title="Relationship ends",
+        step("end", EFFECTIVE, title="Relationship ends",
                      detail="Access removed, hosting transferred, final invoice ready."),
-        _step("close", EFFECTIVE + 7 * day, title="Close the file",
+        step("close", EFFECTIVE + 7 * day, title="Close the file",
                      detail="Archive records; note what you would do differently."),
     ]
 
@@ -203,10 +216,7 @@ def make_plan(**overrides: Any) -> Plan:
         ],
         timeline=_timeline(),
         checklist=_checklist(),
-        message=MessageDraft(kind="email", channel="email",
-                             subject="Ending our engagement on 31 December",
-                             subject_line="Subject: Ending our engagement on 31 December",
-                             body=_BODY),
+        message=message(_BODY, "Ending our engagement on 31 December"),
         message_intro="A draft for your email. Edit it here; the downloads use your version.",
         prepared_line="Prepared for Sam Rivera · Friday 27 November 2026",
         running_header="Partways · Exit plan for Marta Jensen (Harbour Street Ltd)",
@@ -216,8 +226,8 @@ def make_plan(**overrides: Any) -> Plan:
             GlanceRow(label="Recommended way out", value="Communicate openly"),
             GlanceRow(label="Timing", value="Ready to proceed"),
             GlanceRow(label="How to tell them", value="Email, then a short call"),
-            GlanceRow(label="Give notice on", value=_short(NOTICE)),
-            GlanceRow(label="Relationship ends", value=_short(EFFECTIVE)),
+            GlanceRow(label="Give notice on", value=short_date(NOTICE)),
+            GlanceRow(label="Relationship ends", value=short_date(EFFECTIVE)),
             GlanceRow(label="Follow-up call", value="Yes"),
             GlanceRow(label="Written notice", value="Yes"),
         ],
@@ -243,3 +253,14 @@ def make_plan(**overrides: Any) -> Plan:
     )
     data.update(overrides)
     return Plan(**data)
+
+
+def plan_for(client: str, **overrides: Any) -> Plan:
+    """A typical plan for this client name, in every place the plan builder puts it."""
+    data: dict[str, Any] = dict(
+        client_name=client,
+        title=f"Exit plan for {client}",
+        running_header=f"Partways · Exit plan for {client}",
+    )
+    data.update(overrides)
+    return make_plan(**data)

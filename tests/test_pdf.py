@@ -13,19 +13,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from tests.plan_factory import make_plan
-from wizard.models import ConstraintNote, LogRow, MessageDraft, TimelineStep
-from wizard.pdf import format_date, render_pdf
+from tests.plan_factory import make_plan, message, plan_for, step
+from wizard.models import ConstraintNote, GlanceRow, LogRow
+from wizard.pdf import render_pdf
 
+LABELS = make_plan().labels
 SECTIONS = [
-    "At a glance",
-    "Why",
-    "Warnings and hard constraints",
-    "Timeline",
-    "Checklist",
-    "Message draft",
-    "Documentation log",
-    "Reflection",
+    LABELS.glance,
+    LABELS.why,
+    LABELS.musts,
+    LABELS.timeline,
+    LABELS.checklist,
+    LABELS.message,
+    LABELS.log,
+    LABELS.reflection,
 ]
 INJECTIONS = [
     "**x** <script>alert(1)</script> ![t](http://example.com/p.png)",
@@ -88,11 +89,10 @@ def typical() -> bytes:
 
 def test_sections_names_and_dates_are_present(typical):
     text = all_text(typical)
-    for section in SECTIONS + ["Follow-up call script"]:
-        assert section in text
+    for section in SECTIONS + [LABELS.follow_up_script]:
+        assert flat(section) in text
     assert "Exit plan for Marta Jensen (Harbour Street Ltd)" in text
-    assert "Prepared for Sam Rivera" in text
-    assert "Fri 27 Nov 2026" in text  # prepared on
+    assert "Prepared for Sam Rivera · Friday 27 November 2026" in text
     assert "Tue 1 Dec 2026" in text  # notice date
     assert "Thu 31 Dec 2026" in text  # effective date
     assert "Subject: Ending our engagement on 31 December" in text
@@ -104,26 +104,24 @@ def test_sections_names_and_dates_are_present(typical):
 
 def test_sections_come_in_order(typical):
     text = all_text(typical)
-    positions = [text.index(section) for section in SECTIONS]
+    positions = [text.index(flat(section)) for section in SECTIONS]
     assert positions == sorted(positions)
 
 
-def test_format_date_is_readable_and_locale_free():
-    assert format_date(dt.date(2026, 12, 1)) == "Tue 1 Dec 2026"
-    assert format_date(dt.date(2027, 1, 10)) == "Sun 10 Jan 2027"
-
-
-def test_first_step_appears_only_when_given():
-    without = all_text(render_pdf(make_plan(first_step=None)))
-    assert "First step" not in without
-    text = all_text(render_pdf(make_plan(first_step="Talk it through on Monday first.")))
-    assert "First step Talk it through on Monday first." in text
+def test_glance_shows_the_plans_rows_in_order(typical):
+    text = all_text(typical)
+    rows = [flat(f"{row.label} {row.value}") for row in make_plan().at_a_glance]
+    positions = [text.index(row) for row in rows]
+    assert positions == sorted(positions)
+    assert "First step" not in text  # the typical plan has no such row
+    extra = GlanceRow(label="First step", value="Talk it through on Monday first.")
+    with_step = make_plan(at_a_glance=[*make_plan().at_a_glance, extra])
+    assert "First step Talk it through on Monday first." in all_text(render_pdf(with_step))
 
 
 def test_message_keeps_its_line_breaks():
     body = "Dear Ann,\n\nFirst paragraph.\nSecond line.\n\nBest,\nSam"
-    plan = make_plan(message=MessageDraft(kind="email", channel="email", subject="",
-                                          body=body))
+    plan = make_plan(message=message(body, kind="talking_points"))
     text = "\n".join(page_texts(render_pdf(plan)))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     start = lines.index("Dear Ann,")
@@ -134,13 +132,13 @@ def test_message_keeps_its_line_breaks():
 
 def test_no_follow_up_script_no_heading():
     text = all_text(render_pdf(make_plan(follow_up_script=None)))
-    assert "Follow-up call script" not in text
+    assert LABELS.follow_up_script not in text
 
 
 def test_warnings_section_omitted_when_nothing_to_warn_about():
     data = render_pdf(make_plan(warnings=[], constraints=[]))
-    assert "Warnings and hard constraints" not in all_text(data)
-    assert "Warnings and hard constraints" not in outline_titles(reader_for(data))
+    assert LABELS.musts not in all_text(data)
+    assert LABELS.musts not in outline_titles(reader_for(data))
 
 
 def test_documentation_log_has_blank_rows_to_fill_in(typical):
@@ -166,20 +164,21 @@ def test_checklist_items_have_drawn_tick_boxes(typical):
 def test_metadata_and_language(typical):
     reader = reader_for(typical)
     meta = reader.metadata
-    assert meta.title == "Exit plan for Marta Jensen (Harbour Street Ltd)"
-    assert meta.author == "Sam Rivera"
-    assert "Communicate openly" in meta.subject
+    plan = make_plan()
+    assert meta.title == plan.title
+    assert meta.author == plan.document_author
+    assert meta.subject == plan.document_subject
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert meta.creation_date.date() == dt.date(2026, 11, 27)
 
 
 def test_outline_lists_every_section(typical):
     titles = outline_titles(reader_for(typical))
-    assert titles == ["Overview", "At a glance", "Why", "Warnings and hard constraints",
-                      "Timeline", "Checklist", "Before you give notice",
+    assert titles == [make_plan().title, LABELS.glance, LABELS.why, LABELS.musts,
+                      LABELS.timeline, LABELS.checklist, "Before you give notice",
                       "On the day you give notice", "During the notice period",
-                      "After the end date", "Message draft", "Follow-up call script",
-                      "Documentation log", "Reflection"]
+                      "After the end date", LABELS.message, LABELS.follow_up_script,
+                      LABELS.log, LABELS.reflection]
 
 
 def test_page_numbers_say_n_of_total(typical):
@@ -228,10 +227,9 @@ def test_injection_strings_appear_literally():
         client_name="Ann <b>Bold</b> **Strong**",
         summary=joined,
         reasons=[joined],
-        timeline=[TimelineStep(id="x", date=dt.date(2026, 12, 2), title="__u__",
-                               detail=joined)],
-        message=MessageDraft(kind="email", channel="email", subject="[x](http://e.com)",
-                             body=joined),
+        title="Exit plan for Ann <b>Bold</b> **Strong**",
+        timeline=[step("x", dt.date(2026, 12, 2), title="__u__", detail=joined)],
+        message=message(joined, "[x](http://e.com)"),
         documentation_log=[LogRow(date="today", channel="<i>", what=joined, who="**me**")],
     )
     data = render_pdf(plan)
@@ -247,9 +245,8 @@ def test_injection_strings_appear_literally():
 
 
 def test_right_to_left_text_is_extracted_in_logical_order():
-    plan = make_plan(client_name="שלום", reasons=["مرحبا بكم", "Mixed שלום and مرحبا"],
-                     message=MessageDraft(kind="email", channel="email", subject="שלום",
-                                          body="مرحبا\nשלום עולם"))
+    plan = make_plan(title="Exit plan for שלום", reasons=["مرحبا بكم", "Mixed שלום and مرحبا"],
+                     message=message("مرحبا\nשלום עולם", "שלום"))
     text = all_text(render_pdf(plan))
     assert "Exit plan for שלום" in text
     assert "مرحبا بكم" in text
@@ -263,28 +260,38 @@ def test_cjk_greek_cyrillic_and_symbols_render():
     assert summary in text
 
 
-def test_missing_glyph_is_logged_by_code_point_only(caplog):
-    name = "Dana 🎉 Secret Client"
+def test_missing_glyphs_are_counted_in_one_line_without_the_characters(caplog):
+    name = "Dana 🎉 Secret Client \ue000\ue001"
     with caplog.at_level(logging.DEBUG):
-        data = render_pdf(make_plan(client_name=name))
-    assert any("U+1F389" in record.getMessage() for record in caplog.records)
-    for record in caplog.records:
-        message = record.getMessage()
-        assert "Secret Client" not in message
-        assert "🎉" not in message
+        data = render_pdf(plan_for(name))
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("wizard.pdf")]
+    assert ours == ["Characters without a glyph in the bundled fonts: 3 (drawn as a box)"]
     assert "Dana \ufffd Secret Client" in all_text(data)
 
 
-def test_fpdf_missing_glyph_messages_lose_their_characters():
+def test_fpdf_messages_lose_the_document_text():
+    # fpdf2 quotes the characters it cannot draw (here as its output module does).
     record = logging.LogRecord("fpdf.output", logging.WARNING, __file__, 1,
                                "Font %s is missing the following glyphs: %s",
                                ("X", "'é' (\\xe9)"), None)
     assert logging.getLogger("fpdf.output").filter(record)
     assert "é" not in record.getMessage()
+    assert "xe9" not in record.getMessage()
+
+
+def test_every_fpdf_and_fonttools_logger_withholds_document_text():
+    from wizard.pdf.logs import WITHHOLD, library_loggers
+
+    render_pdf(make_plan())
+    loggers = library_loggers()
+    assert {"fpdf", "fpdf.fpdf", "fpdf.output", "fpdf.fonts", "fpdf.bidi",
+            "fontTools.subset"} <= {logger.name for logger in loggers}
+    for logger in loggers:
+        assert WITHHOLD in logger.filters, logger.name
 
 
 def test_control_characters_are_stripped():
-    plan = make_plan(client_name="Ann\x07\x00\x1b[0m Lee",
+    plan = plan_for("Ann\x07\x00\x1b[0m Lee",
                      summary="tab\there\r\nnext\x0bline\x7f\x85end")
     data = render_pdf(plan)
     raw = "\n".join(page_texts(data))
@@ -298,19 +305,13 @@ def test_control_characters_are_stripped():
 
 def test_surrogates_and_odd_code_points_do_not_raise():
     name = "Bad \ud800 pair \udfff end \uffff \U0010ffff \u202e RLO"
-    data = render_pdf(make_plan(client_name=name, prepared_for="\ud83d"))
+    data = render_pdf(plan_for(name, prepared_line="\ud83d"))
     assert "Bad \ufffd pair \ufffd end" in all_text(data)
 
 
 def test_emoji_do_not_raise():
-    data = render_pdf(make_plan(client_name="😀👍🏽👨‍👩‍👧 ❤️ ☕"))
+    data = render_pdf(plan_for("😀👍🏽👨‍👩‍👧 ❤️ ☕"))
     assert "Exit plan for" in all_text(data)
-
-
-def test_empty_names_get_placeholders():
-    text = all_text(render_pdf(make_plan(client_name="  ", prepared_for="")))
-    assert "Exit plan for your client" in text
-    assert "Prepared for you" in text
 
 
 def test_very_long_words_wrap_inside_the_page():
@@ -325,8 +326,7 @@ def test_very_long_words_wrap_inside_the_page():
 
 def test_twenty_thousand_character_message_adds_pages(typical):
     body = ("Every sentence of this long letter is kept. " * 500)[:20_000] + "THE END"
-    plan = make_plan(message=MessageDraft(kind="letter", channel="letter", subject="Long",
-                                          body=body))
+    plan = make_plan(message=message(body, "Long", kind="letter"))
     data = render_pdf(plan)
     assert len(reader_for(data).pages) >= len(reader_for(typical).pages) + 4
     assert "THE END" in all_text(data)
@@ -336,8 +336,7 @@ def test_twenty_thousand_character_message_adds_pages(typical):
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=60))
 def test_any_text_renders(text):
     data = render_pdf(make_plan(client_name=text, prepared_for=text, reasons=[text],
-                                message=MessageDraft(kind="email", channel="email",
-                                                     subject=text, body=text)))
+                                title=text, message=message(text, text)))
     assert data.startswith(b"%PDF-")
     assert len(reader_for(data).pages) >= 3
 
@@ -370,8 +369,8 @@ def test_headings_are_never_last_on_a_page(filler):
 
 
 def test_timeline_headings_repeat_on_every_page():
-    steps = [TimelineStep(id=f"s{i}", date=dt.date(2026, 12, 1) + dt.timedelta(days=i),
-                          title=f"Step {i}", detail="Something to do on this day. " * 4)
+    steps = [step(f"s{i}", dt.date(2026, 12, 1) + dt.timedelta(days=i),
+                  title=f"Step {i}", detail="Something to do on this day. " * 4)
              for i in range(40)]
     texts = page_texts(render_pdf(make_plan(timeline=steps)))
     pages = [text for text in texts if re.search(r"Step \d+\b", text)]
@@ -398,23 +397,25 @@ def test_scenario_plans_render(path):
     plan = build_plan(answers, load_content(), today=dt.date(2026, 1, 15))
     data = render_pdf(plan)
     text = all_text(data)
-    for section in ["At a glance", "Why", "Timeline", "Checklist", "Message draft",
-                    "Documentation log"]:
-        assert section in text
-    assert format_date(plan.recommendation.notice_date) in text
-    assert format_date(plan.recommendation.effective_date) in text
+    labels = plan.labels
+    for section in [labels.glance, labels.why, labels.timeline, labels.checklist,
+                    labels.message, labels.log]:
+        assert flat(section) in text
+    assert flat(plan.title) in text
+    for row in plan.at_a_glance:
+        assert flat(f"{row.label} {row.value}") in text
+    for timeline_step in plan.timeline:
+        assert timeline_step.date_text in text
     for note in plan.constraints:
         assert flat(note.title) in text
     assert len(data) < 150_000
 
 
 def test_glance_taller_than_a_page_still_renders_in_full():
-    step = "Wait for the right moment and keep notes. " * 120
-    text = all_text(render_pdf(make_plan(first_step=step)))
-    assert flat(step) in text
-    assert "Written notice" in text
-
-
-def test_author_falls_back_to_product_name():
-    meta = reader_for(render_pdf(make_plan(prepared_for=""))).metadata
-    assert meta.author == "Partways"
+    long_step = "Wait for the right moment and keep notes. " * 120
+    plan = make_plan()
+    rows = [*plan.at_a_glance[:2], GlanceRow(label="First step", value=long_step),
+            *plan.at_a_glance[2:]]
+    text = all_text(render_pdf(make_plan(at_a_glance=rows)))
+    assert flat(long_step) in text
+    assert "Written notice Yes" in text

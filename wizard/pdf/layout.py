@@ -1,0 +1,463 @@
+"""The plan's pages: one method per section, in reading order.
+
+Every word comes from the Plan (its texts and `labels`), every string goes through `t()`
+before it reaches fpdf2, and nothing is worded or dated here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from fpdf.enums import TableCellFillMode
+from fpdf.fonts import FontFace
+
+from wizard.models import Plan
+from wizard.pdf.document import INK, MUTED, RULE, PlanDocument
+from wizard.pdf.fonts import BODY, attach_fonts
+from wizard.pdf.text import REPLACEMENT, clean_text, code_points, list_item, one_line, strings_in
+
+log = logging.getLogger(__name__)
+
+# Calm palette: one green primary, warm red for warnings, greys for secondary text.
+PRIMARY = (0x2F, 0x6F, 0x62)
+PRIMARY_TINT = (0xEA, 0xF3, 0xF0)
+PRIMARY_SOFT = (0xD3, 0xE6, 0xE0)
+WARN = (0xB0, 0x4A, 0x2E)
+WARN_TINT = (0xFB, 0xF0, 0xEB)
+ZEBRA = (0xF6, 0xF8, 0xF7)
+
+LINE = 5.2  # body line height (mm) at 10 pt
+BODY_PT = 10
+SMALL_PT = 8.5
+OUTLINE_CHARS = 120
+
+
+class PlanLayout:
+    """Lays out one plan."""
+
+    def __init__(self, plan: Plan, creation_date: dt.datetime) -> None:
+        self.plan = plan
+        self.labels = plan.labels
+        self.creation_date = creation_date
+        self.pdf = PlanDocument("", clean_text(plan.labels.page_footer))
+        used = code_points(clean_text(s) for s in strings_in(plan))
+        drawable = attach_fonts(self.pdf, used)
+        self.pdf.enable_shaping()
+        missing = used - drawable - {ord(REPLACEMENT)}
+        if missing:
+            # A count only: the characters themselves are what the user typed.
+            log.warning(
+                "Characters without a glyph in the bundled fonts: %d (drawn as a box)",
+                len(missing),
+            )
+        self.drop = {code: REPLACEMENT for code in missing}
+        self.pdf.running_header = self._fit(plan.running_header, 170, 8)
+
+    # ---------------------------------------------------------------- helpers
+    def t(self, text: str) -> str:
+        return clean_text(text).translate(self.drop)
+
+    def _fit(self, text: str, width: float, size: float, style: str = "") -> str:
+        """One line of at most `width` mm in this font, ending with an ellipsis when cut."""
+        text = self.t(text).replace("\n", " ")
+        pdf = self.pdf
+        pdf.set_font(BODY, style, size)
+        if pdf.get_string_width(text) <= width:
+            return text
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if pdf.get_string_width(text[:mid] + "…") <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo].rstrip() + "…"
+
+    def outline(self, title: str, level: int = 0) -> None:
+        self.pdf.start_section(self.t(title).replace("\n", " ")[:OUTLINE_CHARS], level=level)
+
+    def font(self, style: str = "", size: float = BODY_PT, color: tuple[int, int, int] = INK):
+        self.pdf.set_font(BODY, style, size)
+        self.pdf.set_text_color(*color)
+
+    def room(self) -> float:
+        return self.pdf.page_break_trigger - self.pdf.get_y()
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one."""
+        if height > self.room():
+            self.pdf.add_page()
+
+    def text_height(self, width: float, text: str, line: float = LINE) -> float:
+        result = self.pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
+        return float(result)  # type: ignore[arg-type]
+
+    def para(self, text: str, *, line: float = LINE, width: float = 0, gap: float = 2) -> None:
+        self.pdf.multi_cell(width, line, self.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.pdf.ln(gap)
+
+    def hint(self, text: str) -> None:
+        self.font("", 9, MUTED)
+        self.para(text, line=4.6, gap=3)
+
+    def heading(self, title: str, first_block: float = 22) -> None:
+        """A section heading, its outline entry and room for the start of its content."""
+        pdf = self.pdf
+        pdf.ln(3)
+        self.keep(12 + first_block)
+        if pdf.get_y() < pdf.t_margin + 1:
+            pdf.set_y(pdf.t_margin)
+        self.outline(title)
+        self.font("B", 13, PRIMARY)
+        pdf.multi_cell(0, 7, self.t(title), align="L", new_x="LMARGIN", new_y="NEXT")
+        y = pdf.get_y() + 0.5
+        pdf.set_draw_color(*PRIMARY_SOFT)
+        pdf.set_line_width(0.4)
+        pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+        pdf.ln(3.5)
+        self.font()
+
+    def subheading(self, title: str, first_block: float = 12, outline: bool = False,
+                   color: tuple[int, int, int] = INK) -> None:
+        pdf = self.pdf
+        pdf.ln(1.5)
+        self.keep(7 + first_block)
+        if outline:
+            self.outline(title, level=1)
+        self.font("B", 10.5, color)
+        pdf.multi_cell(0, 6, self.t(title), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.5)
+        self.font()
+
+    def bullet(self, text: str, indent: float = 5.5) -> None:
+        pdf = self.pdf
+        text = self.t(text)
+        width = pdf.epw - indent
+        self.keep(2 * LINE)  # never a lone bullet at the foot of a page
+        y = pdf.get_y()
+        self.font("B", BODY_PT, PRIMARY)
+        pdf.set_xy(pdf.l_margin + 1, y)
+        pdf.cell(indent - 1, LINE, "•")
+        self.font()
+        pdf.set_xy(pdf.l_margin + indent, y)
+        pdf.multi_cell(width, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+
+    def table_style(self) -> dict[str, Any]:
+        # fpdf2 fills every cell with the current fill colour (the table's initial style),
+        # so reset it to paper white before each table.
+        self.pdf.set_fill_color(255, 255, 255)
+        return dict(
+            text_align="LEFT",
+            v_align="TOP",
+            line_height=4.8,
+            padding=(2.2, 2.5, 2.2, 2.5),
+            borders_layout="HORIZONTAL_LINES",
+            headings_style=FontFace(
+                emphasis="BOLD", color=PRIMARY, fill_color=PRIMARY_TINT, size_pt=9
+            ),
+            cell_fill_color=ZEBRA,
+            cell_fill_mode=TableCellFillMode.EVEN_ROWS,
+        )
+
+    # ---------------------------------------------------------------- sections
+    def render(self) -> bytes:
+        pdf, plan = self.pdf, self.plan
+        pdf.set_title(self.t(one_line(plan.title)))
+        pdf.set_author(self.t(one_line(plan.document_author)))
+        pdf.set_subject(self.t(one_line(plan.document_subject)))
+        # Layout metadata, not wording: the producing program and the content's language.
+        pdf.set_creator("Partways")
+        pdf.set_lang("en")
+        pdf.set_creation_date(self.creation_date)
+        pdf.add_page()
+        self.title_block()
+        self.glance()
+        self.why()
+        self.musts()
+        self.timeline()
+        self.checklist()
+        self.message()
+        self.documentation_log()
+        self.reflection()
+        return bytes(pdf.output())
+
+    def title_block(self) -> None:
+        pdf, plan = self.pdf, self.plan
+        self.outline(plan.title)
+        self.font("B", 8.5, PRIMARY)
+        pdf.multi_cell(0, 5, self.t(self.labels.kicker), align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(1)
+        self.font("B", 20, INK)
+        pdf.multi_cell(0, 9, self.t(plan.title), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        self.font("", 10, MUTED)
+        self.para(plan.prepared_line, gap=4)
+        if plan.summary.strip():
+            self.font()
+            self.para(plan.summary, gap=3)
+        self.font()
+
+    def glance(self) -> None:
+        pdf = self.pdf
+        rows = [(self.t(row.label), self.t(row.value)) for row in self.plan.at_a_glance]
+        pad, label_w = 5.0, 46.0
+        value_w = pdf.epw - 2 * pad - label_w - 3  # 3 mm for the accent bar
+        self.font()
+        heights = []
+        for label, value in rows:
+            self.font("B", 9, MUTED)
+            label_h = self.text_height(label_w - 1, label)
+            self.font()
+            heights.append(max(LINE, label_h, self.text_height(value_w, value)) + 1.6)
+        title_h = 8.0
+        box_h = title_h + sum(heights) + 2 * pad - 1.6
+        pdf.ln(2)
+        # The box is drawn in one piece: move it whole to the next page if it does not fit.
+        # (Only absurdly long texts could make it taller than a page; then it goes unboxed.)
+        boxed = box_h <= pdf.page_break_trigger - pdf.t_margin
+        if boxed:
+            self.keep(box_h + 2)
+        x, y = pdf.l_margin, pdf.get_y()
+        self.outline(self.labels.glance)
+        if boxed:
+            pdf.set_fill_color(*PRIMARY_TINT)
+            pdf.set_draw_color(*PRIMARY_SOFT)
+            pdf.set_line_width(0.3)
+            pdf.rect(x, y, pdf.epw, box_h, style="DF")
+            pdf.set_fill_color(*PRIMARY)
+            pdf.rect(x, y, 1.6, box_h, style="F")
+        pdf.set_xy(x + pad + 3, y + pad)
+        title = self._fit(self.labels.glance, pdf.epw - 2 * pad - 3, 11, "B")
+        self.font("B", 11, PRIMARY)
+        pdf.cell(0, 6, title)
+        pdf.set_y(y + pad + title_h)
+        for label, value in rows:
+            self.keep(LINE)
+            row_y = pdf.get_y()
+            pdf.set_xy(x + pad + 3, row_y)
+            self.font("B", 9, MUTED)
+            pdf.multi_cell(label_w - 1, LINE, label, align="L")
+            label_end = pdf.get_y()
+            self.font("", BODY_PT, INK)
+            pdf.set_xy(x + pad + 3 + label_w, row_y)
+            pdf.multi_cell(value_w, LINE, value, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_y(max(pdf.get_y(), label_end) + 1.6)
+        pdf.set_y(y + box_h + 4 if boxed else pdf.get_y() + 4)
+        self.font()
+
+    def why(self) -> None:
+        plan = self.plan
+        self.heading(self.labels.why)
+        self.font()
+        if plan.strategy_explanation.strip():
+            self.para(plan.strategy_explanation)
+        if plan.readiness_explanation.strip():
+            self.para(plan.readiness_explanation)
+        for reason in plan.reasons:
+            self.bullet(reason)
+        if plan.alternatives:
+            self.subheading(self.labels.alternatives, color=PRIMARY)
+            for alt in plan.alternatives:
+                self.keep(3 * LINE + 4)  # the label with the first lines of its reasons
+                self.font("B", 9.5, INK)
+                self.para(alt.label, gap=0.5)
+                self.font()
+                for why in alt.why_lower:
+                    self.bullet(why)
+
+    def callout_height(self, title: str | None, text: str) -> float:
+        width = self.pdf.epw - 1.6 - 2 * 3.5
+        self.font("B", BODY_PT)
+        title_h = self.text_height(width, self.t(title)) if title else 0.0
+        self.font()
+        text_h = self.text_height(width, self.t(text)) if text.strip() else 0.0
+        return title_h + text_h + 2 * 3.5
+
+    def callout(self, title: str | None, text: str) -> None:
+        """A tinted note with a red bar on the left; kept on one page when it fits."""
+        pdf = self.pdf
+        pad, bar = 3.5, 1.6
+        width = pdf.epw - bar - 2 * pad
+        box_h = self.callout_height(title, text)
+        title = self.t(title) if title else None
+        text = self.t(text)
+        if box_h <= pdf.page_break_trigger - pdf.t_margin:
+            self.keep(box_h)
+            x, y = pdf.l_margin, pdf.get_y()
+            pdf.set_fill_color(*WARN_TINT)
+            pdf.rect(x, y, pdf.epw, box_h, style="F")
+            pdf.set_fill_color(*WARN)
+            pdf.rect(x, y, bar, box_h, style="F")
+            pdf.set_y(y + pad)
+        # Longer than a page: plain indented text, so nothing overflows the margins.
+        left = pdf.l_margin
+        pdf.set_left_margin(left + bar + pad)
+        pdf.set_x(left + bar + pad)
+        if title:
+            self.font("B", BODY_PT, WARN)
+            pdf.multi_cell(width, LINE, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        if text.strip():
+            self.font()
+            pdf.multi_cell(width, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_left_margin(left)
+        pdf.set_y(pdf.get_y() + pad + 2.5)
+
+    def musts(self) -> None:
+        """Hard constraints and warnings: what to know before acting."""
+        plan = self.plan
+        notes = [(note.title, note.text) for note in plan.constraints]
+        notes += [(None, warning) for warning in plan.warnings]
+        if not notes:
+            return
+        # Keep the heading with the whole first note (or a good part of a very long one).
+        first = min(self.callout_height(*notes[0]), 60)
+        self.heading(self.labels.musts, first_block=first)
+        for title, text in notes:
+            self.callout(title, text)
+
+    def timeline(self) -> None:
+        pdf, plan, labels = self.pdf, self.plan, self.labels
+        if not plan.timeline:
+            return
+        self.heading(labels.timeline, first_block=30)
+        self.font("", 9.5)
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        with pdf.table(col_widths=(35, 45, 90), **self.table_style()) as table:
+            table.row([self.t(labels.column_date), self.t(labels.column_step),
+                       self.t(labels.column_detail)])
+            for step in plan.timeline:
+                row = table.row()
+                row.cell(self.t(step.date_text))
+                row.cell(self.t(step.title), style=FontFace(emphasis="BOLD"))
+                row.cell(self.t(step.detail))
+        pdf.ln(2)
+        self.font()
+
+    def checklist(self) -> None:
+        pdf, plan = self.pdf, self.plan
+        groups = [group for group in plan.checklist if group.items]
+        if not groups:
+            return
+        self.heading(self.labels.checklist)
+        due_w, box_w = 32.0, 7.0
+        text_w = pdf.epw - box_w - due_w - 2
+        for group in groups:
+            self.subheading(group.title, first_block=2 * LINE + 3, outline=True)
+            for item in group.items:
+                text = self.t(item.text)
+                self.font()
+                self.keep(2 * LINE + 2)
+                x, y = pdf.l_margin, pdf.get_y()
+                pdf.set_draw_color(*PRIMARY)
+                pdf.set_line_width(0.35)
+                pdf.rect(x + 0.6, y + 0.9, 3.6, 3.6)
+                # The due date sits on the item's first line, right-aligned.
+                due = self._fit(item.due_text, due_w, 9)
+                self.font("", 9, MUTED)
+                pdf.set_xy(pdf.w - pdf.r_margin - due_w, y)
+                pdf.cell(due_w, LINE, due, align="R")
+                self.font()
+                pdf.set_xy(x + box_w, y)
+                pdf.multi_cell(text_w, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                end_y = pdf.get_y()
+                pdf.set_xy(pdf.l_margin, end_y + 1.6)
+            pdf.ln(1)
+
+    def message(self) -> None:
+        pdf, plan = self.pdf, self.plan
+        msg = plan.message
+        self.heading(self.labels.message, first_block=30)
+        self.hint(self.labels.message_hint)
+        # Talking points have no subject line: the plan says so with None.
+        if msg.subject_line is not None and self.t(msg.subject_line).strip():
+            self.font("B", BODY_PT, INK)
+            self.para(msg.subject_line, gap=2)
+        self.font()
+        self.preformatted(msg.body, indent=4)
+        pdf.ln(2)
+        if plan.follow_up_script is not None:
+            self.subheading(self.labels.follow_up_script, first_block=3 * LINE, outline=True)
+            self.preformatted(plan.follow_up_script, indent=4)
+
+    def preformatted(self, text: str, indent: float) -> None:
+        """Text exactly as given, line by line; list lines get a hanging indent."""
+        pdf = self.pdf
+        left = pdf.l_margin + indent
+        width = pdf.w - pdf.r_margin - left
+        for line in self.t(text).split("\n"):
+            item = list_item(line)
+            self.keep(LINE)
+            if item:
+                marker, rest = item
+                hang = max(6.0, pdf.get_string_width(marker) + 2)
+                y = pdf.get_y()
+                pdf.set_xy(left, y)
+                pdf.cell(hang, LINE, marker)
+                pdf.set_xy(left + hang, y)
+                pdf.multi_cell(width - hang, LINE, rest, align="L", new_x="LMARGIN",
+                               new_y="NEXT")
+            else:
+                pdf.set_x(left)
+                # An empty line still takes a line of height: blank lines are kept.
+                pdf.multi_cell(width, LINE, line, align="L", new_x="LMARGIN", new_y="NEXT")
+
+    def documentation_log(self) -> None:
+        pdf, plan, labels = self.pdf, self.plan, self.labels
+        # A log to fill in by hand reads best in one piece: keep it whole when it can be.
+        estimate = 8 + 10 + 11 * len(plan.documentation_log) + 10 * 6
+        usable = pdf.page_break_trigger - pdf.t_margin - 25
+        self.heading(labels.log, first_block=estimate if estimate <= usable else 40)
+        self.hint(labels.log_hint)
+        self.font("", 9.5)
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        style = self.table_style()
+        style["borders_layout"] = "ALL"
+        style["cell_fill_mode"] = TableCellFillMode.NONE
+        with pdf.table(col_widths=(34, 25, 78, 33), **style) as table:
+            table.row([self.t(labels.column_date), self.t(labels.column_how),
+                       self.t(labels.column_what), self.t(labels.column_who)])
+            for entry in plan.documentation_log:
+                table.row([self.t(entry.date), self.t(entry.channel), self.t(entry.what),
+                           self.t(entry.who)])
+            for _ in range(6):
+                table.row(["", "", "", ""], min_height=10)
+        pdf.ln(2)
+        self.font()
+
+    def reflection(self) -> None:
+        pdf, plan = self.pdf, self.plan
+        if plan.reflection:
+            self.heading(self.labels.reflection)
+            for number, question in enumerate(plan.reflection, start=1):
+                text = self.t(question)
+                self.keep(2 * LINE + 17)  # the question with its writing lines
+                y = pdf.get_y()
+                self.font("B", BODY_PT, PRIMARY)
+                pdf.cell(7, LINE, f"{number}.")
+                self.font()
+                pdf.set_xy(pdf.l_margin + 7, y)
+                pdf.multi_cell(pdf.epw - 7, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                # Two ruled lines to write an answer by hand.
+                pdf.set_draw_color(*RULE)
+                pdf.set_line_width(0.2)
+                for _ in range(2):
+                    pdf.ln(6.5)
+                    ly = pdf.get_y()
+                    pdf.line(pdf.l_margin + 7, ly, pdf.w - pdf.r_margin, ly)
+                pdf.ln(4)
+        disclaimer = self.t(plan.disclaimer).strip()
+        if disclaimer:
+            self.font("", SMALL_PT, MUTED)
+            height = self.text_height(0, disclaimer, line=4.2)
+            pdf.ln(4)
+            self.keep(min(height, 20) + 4)
+            pdf.set_draw_color(*RULE)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
+            pdf.ln(2)
+            self.para(disclaimer, line=4.2, gap=0)
