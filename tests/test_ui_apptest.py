@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import io
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +21,7 @@ from wizard.content import Question, load_content
 from wizard.engine import recommend
 from wizard.examples import example_answers, welcome_examples
 from wizard.safe_yaml import MAX_BYTES
-from wizard.ui import derived, navigation, session
+from wizard.ui import derived, navigation, session, whatif
 from wizard.ui.answer_values import to_answers
 from wizard.ui.safe import WORD_JOINER, md
 
@@ -532,3 +537,175 @@ def test_removing_a_bad_file_clears_the_complaint():
     assert len(at.error) == 1
     at.file_uploader(key="resume_file").set_value(None).run()
     assert len(at.error) == 0 and view(at) == "welcome"
+
+
+# --- the plan is the page's only source ---------------------------------------------------
+
+
+def upload(at: AppTest, answers: Answers) -> None:
+    at.file_uploader(key="resume_file").set_value(
+        ("a.yaml", dump_answers(answers).encode(), "application/x-yaml")
+    ).run()
+    assert view(at) == "review", [e.value for e in at.error]
+
+
+def page_plan(at: AppTest, content):
+    """The plan the result page shows, built the way the page builds it."""
+    from wizard.plan import build_plan
+
+    return build_plan(to_answers(answers_of(at)), content, today=dt.date.today())
+
+
+def test_without_a_client_name_the_page_and_the_pdf_show_the_same_title(content):
+    from pypdf import PdfReader
+
+    answers = example_answers("late_payer").model_copy(update={"client_name": ""})
+    at = new_app()
+    upload(at, answers)
+    at.button(key="to_result").click().run()
+    plan = page_plan(at, content)
+    assert [t.value for t in at.title] == [md(plan.title)]
+    assert "[" not in plan.title, "no placeholder in brackets"
+    pdf = pdf_module.render_pdf(plan)
+    pdf_text = " ".join(
+        " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert plan.title in pdf_text
+
+
+def _message_heading(at: AppTest, plan) -> str:
+    found = [m.value for m in at.markdown if m.value.startswith(f"### {md(plan.labels.message)}")]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_subject_line_shows_only_when_the_message_has_one(content):
+    at = new_app()
+    upload(at, example_answers("late_payer").model_copy(update={"preferred_channel": "email"}))
+    at.button(key="to_result").click().run()
+    plan = page_plan(at, content)
+    assert plan.message.subject_line is not None
+    assert md(plan.message.subject_line) in _message_heading(at, plan)
+    assert md(plan.message_intro) in _message_heading(at, plan)
+
+    talk = example_answers("outgrown")  # a video call: talking points, no subject
+    at = new_app()
+    upload(at, talk)
+    at.button(key="to_result").click().run()
+    plan = page_plan(at, content)
+    assert plan.message.kind == "talking_points" and plan.message.subject_line is None
+    heading = _message_heading(at, plan)
+    assert md(plan.message.subject) not in heading
+    assert not any(md(plan.message.subject) in t for t in texts(at))
+
+
+def test_the_what_if_list_is_the_questions_flagged_in_content(content):
+    flagged_in_file = [
+        q["id"]
+        for step in yaml.safe_load((ROOT / "content" / "questions.yaml").read_text("utf-8"))[
+            "steps"
+        ]
+        for q in step["questions"]
+        if q.get("what_if")
+    ]
+    assert flagged_in_file, "questions.yaml flags some questions"
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.button(key="to_result").click().run()
+    on_path = [q.id for q in whatif.offered(sess(at))]
+    assert on_path == [qid for qid in flagged_in_file if qid in on_path]
+    defs = content.rules.definitions
+    visible_flagged = [
+        qid
+        for qid in flagged_in_file
+        if content.question_by_id[qid].show_if.evaluate(answers_of(at), defs)
+    ]
+    assert on_path == visible_flagged
+    shown = at.selectbox(key="whatif_question").options
+    assert shown == [content.question_by_id[qid].label for qid in visible_flagged]
+
+
+def test_start_over_clears_the_one_session_key_and_every_question_widget():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="edit_names").click().run()
+    assert any(str(k).startswith("w:") for k in at.session_state)
+    at.sidebar.button(key="reset").click().run()
+    at.sidebar.button(key="reset_yes").click().run()
+    assert sess(at) == session.Session()
+    assert not [k for k in at.session_state if str(k).startswith("w:")]
+
+
+# --- architecture ---------------------------------------------------------------------------
+
+UI = ROOT / "wizard" / "ui"
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_the_result_view_imports_only_the_plan_model_and_ui_helpers():
+    wizard_imports = {n for n in _imports(UI / "result.py") if n.startswith("wizard")}
+    assert wizard_imports, "the check reads the module's imports"
+    assert all(n == "wizard.models" or n.startswith("wizard.ui") for n in wizard_imports), (
+        wizard_imports
+    )
+
+
+# Strings in wizard/ui that are not shown to a user: a log line and a developer's error.
+NOT_SHOWN = {
+    "background warm-up failed; the core will load on first use",
+    "screens.yaml has no '",
+}
+
+
+def test_no_product_sentence_is_written_in_the_ui_code():
+    sentences = []
+    for path in sorted(UI.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and re.search(r"[A-Za-z]{2,} +[A-Za-z]{2,}", node.value)
+                and node.value not in NOT_SHOWN
+            ):
+                sentences.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert sentences == []
+
+
+def test_the_welcome_screen_loads_nothing_from_the_decision_core():
+    code = (
+        "import sys\n"
+        "import wizard.ui.warmup as warmup\n"
+        "warmup.start = lambda: None\n"  # the background warm-up would import it all
+        "from streamlit.testing.v1 import AppTest\n"
+        f"at = AppTest.from_file({APP!r}, default_timeout=30)\n"
+        "at.run()\n"
+        "assert not at.exception, at.exception\n"
+        "assert at.button(key='start')\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "wizard.ui.welcome" in loaded
+    for heavy in ("wizard.engine", "wizard.plan", "wizard.content", "jinja2", "wizard.pdf"):
+        assert heavy not in loaded, heavy
