@@ -19,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 VIEW_DIRS = [ROOT / "wizard" / "ui", ROOT / "wizard" / "pdf"]
 # Two words of letters in a row: prose, not a key, an icon or a format code.
+DEVELOPER_TEXT = "# log text"
 PROSE = re.compile(r"[A-Za-z]{2,}[,.']?\s+[A-Za-z]{2,}")
 
 
@@ -51,7 +52,11 @@ def _developer_only(tree: ast.AST) -> set[int]:
             and isinstance(node.func.value, ast.Name)
             and node.func.value.id in {"log", "_LOG", "logger", "LOG"}
         )
-        if is_log or isinstance(node, ast.Raise | ast.Assert):
+        is_error_class = isinstance(node, ast.ClassDef) and any(
+            isinstance(base, ast.Name) and base.id.endswith(("Exception", "Error"))
+            for base in node.bases
+        )
+        if is_log or is_error_class or isinstance(node, ast.Raise | ast.Assert):
             found.update(id(sub) for sub in ast.walk(node) if isinstance(sub, ast.Constant))
     return found
 
@@ -60,11 +65,15 @@ def prose_in(path: Path) -> list[str]:
     tree = ast.parse(path.read_text("utf-8"))
     name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
     skip = _docstrings(tree) | _developer_only(tree)
+    lines = path.read_text("utf-8").splitlines()
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-            if PROSE.search(node.value):
-                found.append(f"{name}:{node.lineno}: {node.value[:60]!r}")
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        # A string marked on its line as log text is for the server's log, never a user.
+        marked = DEVELOPER_TEXT in lines[node.lineno - 1]
+        if id(node) not in skip and not marked and PROSE.search(node.value):
+            found.append(f"{name}:{node.lineno}: {node.value[:60]!r}")
     return found
 
 

@@ -7,29 +7,33 @@ import types
 import pytest
 from streamlit.runtime.uploaded_file_manager import DeletedFile
 
-from wizard.ui import state, welcome
+from wizard.ui import navigation, session, welcome
 
 
 @pytest.fixture
-def session(monkeypatch):
-    fake_st = types.SimpleNamespace(session_state={state.UPLOAD_ERROR: "old complaint"})
-    calls: list[tuple[str, bytes]] = []
+def fake(monkeypatch):
+    fake_st = types.SimpleNamespace(session_state={})
     monkeypatch.setattr(welcome, "st", fake_st)
-    monkeypatch.setattr(state, "handle_upload", lambda file_id, data: calls.append((file_id, data)))
+    monkeypatch.setattr(session, "st", fake_st)
+    calls: list[tuple[str, bytes]] = []
+    monkeypatch.setattr(
+        navigation, "handle_upload", lambda file_id, data: calls.append((file_id, data))
+    )
+    session.current().upload_error = "old complaint"
     return fake_st.session_state, calls
 
 
 @pytest.mark.parametrize("value", [DeletedFile("f-1"), types.SimpleNamespace(file_id="f-2"), None])
-def test_a_missing_upload_is_no_file(session, value):
-    session_state, calls = session
+def test_a_missing_upload_is_no_file(fake, value):
+    session_state, calls = fake
     session_state[welcome.UPLOADER] = value
     welcome._uploaded()
     assert calls == []
-    assert session_state[state.UPLOAD_ERROR] is None
+    assert session.current().upload_error is None
 
 
-def test_a_real_upload_is_still_read(session):
-    session_state, calls = session
+def test_a_real_upload_is_still_read(fake):
+    session_state, calls = fake
     upload = types.SimpleNamespace(file_id="f-3", getvalue=lambda: b"schema_version: 1\n")
     session_state[welcome.UPLOADER] = upload
     welcome._uploaded()

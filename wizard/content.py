@@ -27,6 +27,7 @@ from wizard.content_model import (
     Question,
     QuestionsFile,
     RulesFile,
+    ScreensFile,
     Step,
     Template,
     iter_templates,
@@ -38,7 +39,9 @@ from wizard.stages import STAGES, all_facts, section_facts
 __all__ = ["CONTENT_DIR", "Content", "ContentError", "Question", "Step", "load_content"]
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
-CONTENT_FILES = ("questions.yaml", "rules.yaml", "plan.yaml", "messages.yaml")
+CONTENT_FILES = (
+    "questions.yaml", "rules.yaml", "plan.yaml", "messages.yaml", "screens.yaml",
+)  # fmt: skip
 
 
 def _read_yaml(path: Path) -> Any:
@@ -301,6 +304,7 @@ def load_content_uncached(directory: Path | str = CONTENT_DIR) -> Content:
     rules = _parse(RulesFile, directory / "rules.yaml")
     plan = _parse(PlanFile, directory / "plan.yaml")
     messages = _parse(MessagesFile, directory / "messages.yaml")
+    screens = _parse(ScreensFile, directory / "screens.yaml")
     schema = answer_schema()
     checker = _Checker(schema, dict(rules.definitions))
     _check_definition_cycles(dict(rules.definitions))
@@ -315,6 +319,7 @@ def load_content_uncached(directory: Path | str = CONTENT_DIR) -> Content:
         messages=messages,
         schema=MappingProxyType(schema),
         question_by_id=MappingProxyType(question_by_id),
+        screens=screens,
     )
     _render_check(content)
     return content

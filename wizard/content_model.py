@@ -300,6 +300,131 @@ class MessagesFile(_Model):
     follow_up_call: Text
 
 
+# --- screens.yaml ---------------------------------------------------------------------
+# The wizard's own words around the questions and the plan. Every field is required, so a
+# wording missing from the file fails at load, not in front of a user.
+
+
+class WelcomeWords(_Model):
+    title: str
+    intro: str
+    points: str
+    not_advice: str
+    privacy: str
+    start: str
+    resume_heading: str
+    resume_label: str
+    resume_help: str
+    resume_refused: str
+    examples_heading: str
+    examples_hint: str
+
+
+class FlashWords(_Model):
+    resumed: str
+    example: str
+
+
+class SidebarWords(_Model):
+    before_start: str
+    steps: str
+    review: str
+    progress: str
+
+
+class StartOverWords(_Model):
+    button: str
+    confirm: str
+    confirm_yes: str
+    confirm_no: str
+
+
+class StepWords(_Model):
+    counter: str
+    why_we_ask: str
+    back: str
+    next: str
+    to_review: str
+    save_and_review: str
+    continue_anyway: str
+    errors_above: str
+    warnings_above: str
+    choose_one: str
+    enter_number: str
+    other_currency: str
+    currency_code: str
+    currency_code_example: str
+
+
+class CheckWords(_Model):
+    choose_answer: str
+    choose_at_least_one: str
+    enter_number: str
+    pick_date: str
+    currency_code: str
+    at_least: str
+    at_most: str
+    date_in_past: str
+
+
+class AnswerWords(_Model):
+    yes: str
+    no: str
+    not_answered: str
+    none_chosen: str
+    no_date: str
+    left_empty: str
+
+
+class ReviewWords(_Model):
+    heading: str
+    intro: str
+    edit: str
+    edit_help: str
+    step_incomplete: str
+    still_needed: str
+    see_plan: str
+    save_answers: str
+    save_hint: str
+
+
+class ResultWords(_Model):
+    further_down: str
+    message_box: str
+    undo_edits: str
+    copy_message: str
+    downloads: str
+    download_pdf: str
+    save_answers: str
+    change_answers: str
+
+
+class WhatIfWords(_Model):
+    heading: str
+    intro: str
+    question: str
+    choose_question: str
+    you_answered: str
+    suppose: str
+    same: str
+    changed: str
+    row_unchanged: str
+    row_changed: str
+
+
+class ScreensFile(_Model):
+    welcome: WelcomeWords
+    flash: FlashWords
+    sidebar: SidebarWords
+    start_over: StartOverWords
+    step: StepWords
+    checks: CheckWords
+    answers: AnswerWords
+    review: ReviewWords
+    result: ResultWords
+    what_if: WhatIfWords
+
+
 # --- the loaded bundle ----------------------------------------------------------------
 
 
@@ -313,6 +438,7 @@ class Content:
     messages: MessagesFile
     schema: Mapping[str, FieldSpec]
     question_by_id: Mapping[str, Question]
+    screens: ScreensFile
 
     def template_count(self) -> int:
         return sum(1 for _ in iter_templates(self))

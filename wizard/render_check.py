@@ -9,10 +9,10 @@ import itertools
 from typing import Any
 
 from wizard.answers import STRATEGIES
-from wizard.vocabulary import Channel, Readiness
 from wizard.content_model import Content
 from wizard.context import answers_context, decision_texts, message_context
 from wizard.examples import all_example_answers
+from wizard.vocabulary import Channel, Readiness
 
 READINESS: tuple[Readiness, ...] = ("proceed", "repair_first", "wait")
 CHANNELS: tuple[Channel, ...] = ("email", "letter", "phone")

@@ -14,7 +14,7 @@ import logging
 import fontTools.subset  # noqa: F401
 import fpdf  # noqa: F401
 
-WITHHELD = "message withheld: it may quote document text"
+WITHHELD = "message withheld: it may quote document text"  # log text, never shown to a user
 LIBRARIES = ("fpdf", "fontTools")
 
 

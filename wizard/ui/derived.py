@@ -1,5 +1,5 @@
-"""The plan and its PDF for this session, built only when needed and cached in
-session_state keyed by their inputs (never in st.cache_*: they hold user data)."""
+"""The plan and its PDF for this session, built only when needed and cached in the
+session keyed by their inputs (never in st.cache_*: they hold user data)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-import streamlit as st
-
 from wizard.answers import Answers, dump_answers
 from wizard.models import Plan
 from wizard.plan import build_plan
-from wizard.ui import state
+from wizard.ui import answer_values, sources
+from wizard.ui.session import Session
 
 
 def answers_key(answers: Answers, today: dt.date) -> str:
@@ -21,25 +20,24 @@ def answers_key(answers: Answers, today: dt.date) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def current_plan() -> tuple[str, Plan]:
-    """(key, plan) for the current answers; rebuilt only when the answers change."""
-    answers = state.to_answers()
-    today = state.today()
+def current_plan(session: Session) -> tuple[str, Plan]:
+    """(key, plan) for the session's answers; rebuilt only when the answers change."""
+    answers = answer_values.to_answers(answer_values.values(session))
+    today = sources.today()
     plan_key = answers_key(answers, today)
-    cached = st.session_state.get(state.PLAN_CACHE)
+    cached = session.plan_cache
     if cached and cached[0] == plan_key:
         return cached
-    plan = build_plan(answers, state.content(), today=today)
-    st.session_state[state.PLAN_CACHE] = (plan_key, plan)
+    plan = build_plan(answers, sources.content(), today=today)
+    session.plan_cache = (plan_key, plan)
     return plan_key, plan
 
 
-def message_state(plan_key: str, plan: Plan) -> dict[str, Any]:
+def message_state(session: Session, plan_key: str, plan: Plan) -> dict[str, Any]:
     """The (possibly edited) message for this plan; a new plan starts from its draft."""
-    message = st.session_state.get(state.MESSAGE)
+    message = session.message
     if not message or message.get("plan_key") != plan_key:
-        message = {"plan_key": plan_key, "body": plan.message.body}
-        st.session_state[state.MESSAGE] = message
+        message = session.message = {"plan_key": plan_key, "body": plan.message.body}
     return message
 
 

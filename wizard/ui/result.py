@@ -1,52 +1,57 @@
-"""The plan: recommendation, reasons, constraints, timeline, checklist, message, downloads.
+"""The plan on the page: recommendation, reasons, constraints, timeline, checklist, record
+and the editable message.
 
-Renders the Plan built by wizard.plan; every string from it may contain names the user
-typed, so all of it goes through md() or a text-only element (st.code, st.text_area).
-Tables are markdown tables (cheaper per rerun than st.table's dataframe), cells escaped."""
+A view of the Plan and nothing else: every heading, label, date and sentence comes from
+the plan (the page's own controls from screens.yaml); nothing is worded or worked out here.
+Any plan string may hold names the user typed, so all of it goes through md() or a
+text-only element (st.code, st.text_area). Tables are markdown tables (cheaper per rerun
+than st.table's dataframe), cells escaped.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from wizard.dates import short_date
 from wizard.models import Plan
-from wizard.ui import derived, sidebar, state, whatif
-from wizard.ui.review import ANSWERS_FILE
+from wizard.ui import sources
 from wizard.ui.safe import markdown_table, md
 
-PDF_FILE = "partways-exit-plan.pdf"
 MESSAGE_WIDGET = "w:message"
 
 
-def _keep_message() -> None:
-    st.session_state[state.MESSAGE]["body"] = st.session_state[MESSAGE_WIDGET]
+def _keep_message(message: dict[str, Any]) -> None:
+    message["body"] = st.session_state[MESSAGE_WIDGET]
 
 
-def _restore_message(draft: str) -> None:
-    st.session_state[state.MESSAGE]["body"] = draft
+def _restore_message(message: dict[str, Any], draft: str) -> None:
+    message["body"] = draft
 
 
-def _headline(plan: Plan) -> None:
+def _headline(plan: Plan, further_down: str) -> None:
+    labels = plan.labels
     st.title(md(plan.title), anchor=False)
     with st.container(border=True):
         # One element for the whole box: each element costs server time on every rerun.
         st.markdown(
-            f":gray[Our recommendation]\n### {md(plan.strategy_label)}\n"
+            f":gray[{md(labels.recommendation)}]\n### {md(plan.strategy_label)}\n"
             f"{md(plan.strategy_explanation)}\n\n"
-            f":gray[Timing]\n### {md(plan.readiness_label)}\n{md(plan.readiness_explanation)}"
+            f":gray[{md(labels.timing)}]\n### {md(plan.readiness_label)}\n"
+            f"{md(plan.readiness_explanation)}"
         )
     if plan.first_step:
         st.info(md(plan.first_step), icon=":material/flag:")
+    glance = "\n".join(f"- {md(row.label)}: **{md(row.value)}**" for row in plan.at_a_glance)
     st.markdown(
-        f"{md(plan.summary)}\n\n"
-        ":gray[Your message draft and the PDF download are further down this page.]"
+        f"{md(plan.summary)}\n\n**{md(labels.glance)}**\n\n{glance}\n\n:gray[{md(further_down)}]"
     )
 
 
 def _musts(plan: Plan) -> None:
     if not plan.constraints and not plan.warnings:
         return
-    st.subheader("Before you act", anchor=False)
+    st.subheader(md(plan.labels.musts), anchor=False)
     if plan.constraints:
         st.error(
             "\n\n".join(f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints),
@@ -59,8 +64,8 @@ def _musts(plan: Plan) -> None:
 def _reasons(plan: Plan) -> None:
     # A section's heading and body share one markdown element (fewer elements per rerun).
     reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
-    st.markdown(f"### Why we suggest this\n{reasons}")
-    with st.expander("The other options, and why they ranked lower"):
+    st.markdown(f"### {md(plan.labels.why)}\n{reasons}")
+    with st.expander(md(plan.labels.alternatives)):
         st.markdown(
             "\n\n".join(
                 f"**{md(alt.label)}**\n\n" + "\n".join(f"- {md(why)}" for why in alt.why_lower)
@@ -70,106 +75,79 @@ def _reasons(plan: Plan) -> None:
 
 
 def _timeline(plan: Plan) -> None:
+    labels = plan.labels
     st.markdown(
-        "### Timeline\n"
+        f"### {md(labels.timeline)}\n"
         + markdown_table(
-            ("Date", "Step", "Detail"),
-            [(short_date(step.date), step.title, step.detail) for step in plan.timeline],
+            (md(labels.column_date), md(labels.column_step), md(labels.column_detail)),
+            [(step.date_text, step.title, step.detail) for step in plan.timeline],
         )
     )
 
 
 def _checklist(plan: Plan) -> None:
     st.markdown(
-        "### Checklist\n"
+        f"### {md(plan.labels.checklist)}\n"
         + "\n\n".join(
             f"**{md(group.title)}**\n\n"
-            + "\n".join(f"- {md(short_date(item.due))}: {md(item.text)}" for item in group.items)
+            + "\n".join(f"- {md(item.due_text)}: {md(item.text)}" for item in group.items)
             for group in plan.checklist
         )
     )
 
 
-def _message(plan: Plan, message: dict) -> None:
-    subject = (
-        f"\n\n**Subject:** {md(plan.message.subject)}"
-        if plan.message.kind != "talking_points"
-        else ""
-    )
-    st.markdown(
-        f"### Your message\n:gray[A draft for your {md(plan.channel_label.lower())}. "
-        f"Edit it here; the PDF uses your version.]{subject}"
-    )
-    st.session_state[MESSAGE_WIDGET] = message["body"]
-    st.text_area("Message", key=MESSAGE_WIDGET, height=300, on_change=_keep_message)
-    if message["body"] != plan.message.body:
-        st.button(
-            "Undo my edits", on_click=_restore_message, args=(plan.message.body,),
-            key="restore_message",
-        )  # fmt: skip
-    with st.expander("Copy the message (copy icon at the top right)"):
-        st.code(message["body"], language=None, wrap_lines=True)
-    if plan.follow_up_script:
-        with st.expander("Script for the follow-up call"):
-            st.code(plan.follow_up_script, language=None, wrap_lines=True)
-
-
 def _record(plan: Plan) -> None:
-    if not plan.documentation_log:
-        return
-    with st.expander("What to keep a record of"):
-        st.markdown(
-            markdown_table(
-                ("Date", "How", "What", "Who"),
-                [(row.date, row.channel, row.what, row.who) for row in plan.documentation_log],
+    labels = plan.labels
+    if plan.documentation_log:
+        with st.expander(md(labels.log)):
+            columns = (labels.column_date, labels.column_how, labels.column_what, labels.column_who)
+            st.markdown(
+                f"{md(labels.log_hint)}\n\n"
+                + markdown_table(
+                    tuple(md(column) for column in columns),
+                    [(row.date, row.channel, row.what, row.who) for row in plan.documentation_log],
+                )
             )
-        )
     if plan.reflection:
-        with st.expander("Afterwards: a few questions for yourself"):
+        with st.expander(md(labels.reflection)):
             st.markdown("\n".join(f"- {md(text)}" for text in plan.reflection))
 
 
-def _downloads(plan: Plan, message: dict) -> None:
-    st.subheader("Take it with you", anchor=False)
-    cache = st.session_state.setdefault(state.PDF_CACHE, {})
-    st.download_button(
-        "Download the plan (PDF)",
-        data=derived.pdf_maker(plan, message, cache),
-        file_name=PDF_FILE,
-        mime="application/pdf",
-        on_click="ignore",
-        type="primary",
-        icon=":material/download:",
-        key="download_pdf",
-        width="stretch",
+def _message(plan: Plan, message: dict[str, Any]) -> None:
+    words = sources.screens().result
+    draft = plan.message
+    subject = "" if draft.subject_line is None else f"\n\n**{md(draft.subject_line)}**"
+    st.markdown(
+        f"### {md(plan.labels.message)}\n"
+        f":gray[{md(plan.message_intro)} {md(plan.labels.message_hint)}]{subject}"
     )
-    st.download_button(
-        "Save my answers to a file",
-        data=derived.answers_file_maker(state.to_answers()),
-        file_name=ANSWERS_FILE,
-        mime="application/x-yaml",
-        on_click="ignore",
-        icon=":material/save:",
-        key="save_answers_result",
-        width="stretch",
-    )
+    st.session_state[MESSAGE_WIDGET] = message["body"]
+    st.text_area(
+        words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
+        args=(message,),
+    )  # fmt: skip
+    if message["body"] != draft.body:
+        st.button(
+            words.undo_edits, on_click=_restore_message, args=(message, draft.body),
+            key="restore_message",
+        )  # fmt: skip
+    with st.expander(words.copy_message):
+        st.code(message["body"], language=None, wrap_lines=True)
+    if plan.follow_up_script:
+        with st.expander(md(plan.labels.follow_up_script)):
+            st.code(plan.follow_up_script, language=None, wrap_lines=True)
 
 
-def render() -> None:
-    plan_key, plan = derived.current_plan()
-    message = derived.message_state(plan_key, plan)
-    _headline(plan)
+def render(plan: Plan, message: dict[str, Any]) -> None:
+    """The plan, top to bottom, with the user's (possibly edited) message."""
+    _headline(plan, sources.screens().result.further_down)
     _musts(plan)
     _reasons(plan)
     _timeline(plan)
     _checklist(plan)
     _record(plan)
     _message(plan, message)
-    st.markdown(
-        "### What if?\n:gray[See how one different answer would change the recommendation.]"
-    )
-    whatif.render(plan.recommendation)
-    _downloads(plan, message)
-    st.button("Change my answers", on_click=state.go_review, key="back_to_review", width="stretch")
-    sidebar.start_over("result")
+
+
+def disclaimer(plan: Plan) -> None:
     st.caption(md(plan.disclaimer))

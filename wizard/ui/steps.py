@@ -4,64 +4,66 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wizard.ui import state, widgets
+from wizard.ui import answer_values, navigation, sources, validation, widgets
+from wizard.ui.session import current
 
 
 def _next(continue_anyway: bool = False) -> None:
-    step = state.steps()[st.session_state[state.STEP]]
-    widgets.sync_step(state.visible_questions(step))
-    errors = state.step_errors(step)
+    session = current()
+    step = sources.steps()[session.step]
+    widgets.sync_step(validation.session_path(session)[step.id])
+    errors = validation.step_errors(session, step)
     if errors:
-        st.session_state[state.ERRORS] = errors
-        st.session_state[state.SOFT] = {}
+        session.errors, session.soft = errors, {}
         return
-    warnings = state.step_warnings(step)
+    warnings = validation.step_warnings(session, step)
     if warnings and not continue_anyway:
-        st.session_state[state.ERRORS] = {}
-        st.session_state[state.SOFT] = warnings
+        session.errors, session.soft = {}, warnings
         return
-    state.advance()
+    navigation.advance(session)
 
 
 def _back() -> None:
-    step = state.steps()[st.session_state[state.STEP]]
-    widgets.sync_step(state.visible_questions(step))
-    state.back()
+    session = current()
+    step = sources.steps()[session.step]
+    widgets.sync_step(validation.session_path(session)[step.id])
+    navigation.back(session)
 
 
 def render() -> None:
-    all_steps = state.steps()
-    index = st.session_state[state.STEP]
-    step = all_steps[index]
-    editing = st.session_state[state.EDITING]
-    errors = st.session_state[state.ERRORS]
-    soft = st.session_state[state.SOFT]
+    session = current()
+    words = sources.screens().step
+    all_steps = sources.steps()
+    step = all_steps[session.step]
+    errors, soft = session.errors, session.soft
+    vals = answer_values.values(session)
 
     # Counter, title and intro in one element (content text, not user text).
-    st.markdown(f":gray[Step {index + 1} of {len(all_steps)}]\n## {step.title}\n{step.intro}")
+    counter = words.counter.format(number=session.step + 1, total=len(all_steps))
+    st.markdown(f":gray[{counter}]\n## {step.title}\n{step.intro}")
 
-    for q in state.visible_questions(step):
-        widgets.render(q, errors.get(q.id), soft.get(q.id))
+    for q in validation.session_path(session)[step.id]:
+        widgets.render(q, vals.get(q.id), errors.get(q.id), soft.get(q.id))
 
     if errors:
-        st.error("Some answers need attention; see the notes above.", icon=":material/error:")
+        st.error(words.errors_above, icon=":material/error:")
     if soft and not errors:
-        st.warning(
-            "Please check the note above. If it is right, continue anyway.",
-            icon=":material/warning:",
-        )
+        st.warning(words.warnings_above, icon=":material/warning:")
 
-    last = index + 1 >= len(all_steps)
-    next_label = "Save and return to review" if editing else ("Review answers" if last else "Next")
+    last = session.step + 1 >= len(all_steps)
+    if session.editing:
+        next_label = words.save_and_review
+    else:
+        next_label = words.to_review if last else words.next
     if soft and not errors:
-        next_label, next_key, args = "Continue anyway", "nav_continue", (True,)
+        next_label, next_key, args = words.continue_anyway, "nav_continue", (True,)
     else:
         next_key, args = "nav_next", ()
-    if editing:  # one way out: saving keeps every answer, so a second button would only confuse
+    if session.editing:  # one way out: saving keeps every answer; a second button would confuse
         st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
                   width="stretch")  # fmt: skip
         return
     with st.container(horizontal=True):
-        st.button("Back", on_click=_back, key="nav_back", width="stretch")
+        st.button(words.back, on_click=_back, key="nav_back", width="stretch")
         st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
                   width="stretch")  # fmt: skip

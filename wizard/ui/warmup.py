@@ -19,7 +19,7 @@ MODULES = (
     "wizard.plan",
     "wizard.ui.steps",
     "wizard.ui.review",
-    "wizard.ui.result",
+    "wizard.ui.result_page",
 )
 
 

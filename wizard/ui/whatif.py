@@ -1,4 +1,9 @@
-"""'What if': change one key answer and see how the engine's recommendation moves."""
+"""'What if': change one answer and see how the plan's overview would move.
+
+The questions offered are those flagged `what_if: true` in questions.yaml (on the user's
+path). The comparison is the two plans' own "At a glance" rows, so it shows exactly the
+labels, values and dates the plan shows; the wording around it is in screens.yaml.
+"""
 
 from __future__ import annotations
 
@@ -7,99 +12,89 @@ from typing import Any
 import streamlit as st
 
 from wizard.answers import Answers
-from wizard.dates import long_date
-from wizard.engine import recommend
-from wizard.models import Recommendation
-from wizard.ui import derived, state
-from wizard.ui.format import answer_text
+from wizard.content_model import Question
+from wizard.models import Plan
+from wizard.plan import build_plan
+from wizard.ui import answer_values, derived, kinds, sources, validation
 from wizard.ui.safe import md
+from wizard.ui.session import Session
 
-WHAT_IF_CACHE = "whatif_cache"
-WHAT_IF_IDS = (
-    "remedies_exhausted",
-    "conversation_outlook",
-    "safety_concern",
-    "client_in_crisis",
-    "critical_period",
-    "referral_available",
-    "client_depends_on_you",
-    "pattern",
-    "relationship_depth",
-    "reputation_stakes",
-    "work_in_progress",
-)
+QUESTION_WIDGET = "whatif_question"
 
 
-def _alternatives(qid: str, current: Any) -> list[Any]:
-    q = state.content().question_by_id[qid]
-    values = [True, False] if q.type == "yesno" else [o.value for o in q.options]
+def offered(session: Session) -> list[Question]:
+    """The flagged questions on this session's path, in the wizard's order."""
+    path = validation.session_path(session)
+    return [q for step in sources.steps() for q in path[step.id] if q.what_if]
+
+
+def _alternatives(q: Question, current: Any) -> list[Any]:
+    values = list(kinds.YES_NO) if q.type == "yesno" else [o.value for o in q.options]
     return [v for v in values if v != current]
 
 
-def render(rec: Recommendation) -> None:
-    content = state.content()
-    vals = state.values()
-    answers = state.to_answers(vals)
-    visible = {
-        q.id for step in content.questions.steps for q in state.visible_questions(step, vals)
-    }
-    choices = [qid for qid in WHAT_IF_IDS if qid in visible]
-    if not choices:
+def comparison(plan: Plan, other: Plan) -> tuple[bool, list[str]]:
+    """(same recommendation?, one line per glance row) as plain text."""
+    words = sources.screens().what_if
+    now = {row.label: row.value for row in plan.at_a_glance}
+    lines = []
+    for row in other.at_a_glance:
+        before = now.get(row.label)
+        if before is None or before == row.value:
+            lines.append(words.row_unchanged.format(label=row.label, value=row.value))
+        else:
+            lines.append(words.row_changed.format(label=row.label, value=row.value, now=before))
+    rec, alt = plan.recommendation, other.recommendation
+    same = (alt.strategy, alt.readiness) == (rec.strategy, rec.readiness)
+    return same, lines
+
+
+def render(session: Session, plan: Plan) -> None:
+    screens = sources.screens()
+    words, shown_as = screens.what_if, screens.answers
+    st.markdown(f"### {words.heading}\n:gray[{words.intro}]")
+    questions = {q.id: q for q in offered(session)}
+    if not questions:
         return
-    questions = content.question_by_id
     qid = st.selectbox(
-        "Change one answer",
-        choices,
+        words.question,
+        list(questions),
         format_func=lambda i: questions[i].label,
-        key="whatif_question",
+        key=QUESTION_WIDGET,
         index=None,  # nothing is worked out until the user picks a question
-        placeholder="Choose a question",
+        placeholder=words.choose_question,
     )
     if qid is None:
         return
     q = questions[qid]
+    answers = answer_values.to_answers(answer_values.values(session))
     current = getattr(answers, qid)
-    st.caption(f"You answered: {md(answer_text(q, current))}")
-    options = _alternatives(qid, current)
+    answered = kinds.answer_text(q, current, shown_as)
+    st.caption(md(words.you_answered.format(answer=answered)))
     new_value = st.radio(
-        "Suppose instead",
-        options,
-        format_func=lambda v: answer_text(q, v),
+        words.suppose,
+        _alternatives(q, current),
+        format_func=lambda v: kinds.answer_text(q, v, shown_as),
         key=f"whatif_value_{qid}",
     )
-    other = _what_if(answers, qid, new_value)
-    labels, ready = content.plan.strategies, content.plan.readiness
-    same = other.strategy == rec.strategy and other.readiness == rec.readiness
-    lines = [
-        "The recommendation would stay the same." if same else "The recommendation would change.",
-        _line("Approach", labels[other.strategy].label, labels[rec.strategy].label),
-        _line("Timing", ready[other.readiness].label, ready[rec.readiness].label),
-    ]
-    if other.notice_date != rec.notice_date:
-        lines.append(
-            f"Notice date: {long_date(other.notice_date)} (now {long_date(rec.notice_date)})"
-        )
-    text = "  \n".join(md(line) for line in lines)
+    same, lines = comparison(plan, _what_if(session, answers, qid, new_value))
+    text = "  \n".join(md(line) for line in [words.same if same else words.changed, *lines])
     if same:
         st.info(text, icon=":material/check:")
     else:
         st.warning(text, icon=":material/swap_horiz:")
 
 
-def _what_if(answers: Answers, qid: str, value: Any) -> Recommendation:
-    """The engine's answer for one changed value, kept for this session's current answers
-    so that reruns on the result page do not ask the engine again."""
-    key = derived.answers_key(answers, state.today())
-    cache = st.session_state.get(WHAT_IF_CACHE)
+def _what_if(session: Session, answers: Answers, qid: str, value: Any) -> Plan:
+    """The plan for one changed value, kept for this session's current answers so that
+    reruns on the result page do not build it again."""
+    today = sources.today()
+    key = derived.answers_key(answers, today)
+    cache = session.what_if_cache
     if not cache or cache["key"] != key:
-        cache = {"key": key, "results": {}}
-        st.session_state[WHAT_IF_CACHE] = cache
+        cache = session.what_if_cache = {"key": key, "results": {}}
     results = cache["results"]
     if (qid, value) not in results:
         changed = answers.model_copy(update={qid: value})
-        results[(qid, value)] = recommend(changed, state.content(), today=state.today())
+        results[(qid, value)] = build_plan(changed, sources.content(), today=today)
     return results[(qid, value)]
-
-
-def _line(name: str, new: str, now: str) -> str:
-    return f"{name}: {new} (unchanged)" if new == now else f"{name}: {new} (now {now})"

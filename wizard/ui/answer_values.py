@@ -1,0 +1,45 @@
+"""The session's answers dict and the answers model, in both directions.
+
+The model (wizard.answers) states every type, range and default; this module only moves
+values across, so the wizard never states a rule of its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.answers import Answers
+from wizard.engine import resolve_notice_date
+from wizard.ui import kinds, sources
+from wizard.ui.session import Session
+
+# Answers the model must receive even when unanswered (None is their meaning).
+_NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
+
+
+def empty_answers() -> dict[str, Any]:
+    """Nothing answered yet: no choice is made for the user."""
+    return {
+        q.id: kinds.of(q).empty(q.id) for step in sources.steps() for q in step.questions
+    }
+
+
+def values(session: Session) -> dict[str, Any]:
+    """The session's answers dict, created empty on first use."""
+    if session.answers is None:
+        session.answers = empty_answers()
+    return session.answers
+
+
+def answers_from_model(answers: Answers) -> dict[str, Any]:
+    values = answers.model_dump()
+    values["notice_date"] = resolve_notice_date(answers, sources.today())
+    return values
+
+
+def to_answers(vals: dict[str, Any]) -> Answers:
+    """The answers model; unanswered (None) fields take the contract's defaults. The
+    model coerces what it accepts (a whole number as an amount) and refuses the rest."""
+    data = {k: v for k, v in vals.items() if v is not None}
+    for key in _NONE_MEANS_UNSET:
+        data.setdefault(key, None)
+    return Answers.model_validate(data)

@@ -1,0 +1,335 @@
+"""The question kinds, each declared once: its empty value, when it counts as answered,
+how it is drawn and read back from its widget, how it is checked, and how it reads on the
+review screen. Everything else asks this table instead of switching on `q.type`.
+
+Ranges, the currency rule and defaults come from the answers model, never from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from wizard.answers import Answers, number_bounds
+from wizard.content_model import AnswerWords, CheckWords, Question, StepWords
+from wizard.dates import long_date
+from wizard.engine import resolve_notice_date
+from wizard.ui import sources
+
+COMMON_CURRENCIES = (
+    "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SGD", "ZAR", "SEK",
+    "NOK", "DKK", "PLN", "BRL", "MXN",
+)  # fmt: skip
+OTHER = "other"
+TEXT_MAX = 200
+RADIO_MAX_OPTIONS = 6
+YES_NO = (True, False)
+# A date picker's reach around today (widened to include the current value).
+DATE_PAST = dt.timedelta(days=365)
+DATE_FUTURE = dt.timedelta(days=3 * 365)
+
+Callbacks = Mapping[str, Any]  # on_change and its args, the same for every widget
+
+
+def key(qid: str, part: str = "") -> str:
+    """The widget key of a question (plus a part, for a second widget)."""
+    return f"w:{qid}:{part}" if part else f"w:{qid}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    empty: Callable[[str], Any]  # field id -> the value before any answer
+    is_set: Callable[[Any], bool]
+    draw: Callable[[Question, Any, StepWords, Callbacks], None]
+    read: Callable[[Question, Mapping[str, Any]], Any]  # from st.session_state
+    missing: Callable[[CheckWords], str]  # a required answer is not set
+    check: Callable[[Question, Any, CheckWords], str | None]  # a set answer is wrong
+    show: Callable[[Question, Any, AnswerWords, str], str]  # plain text; escape to show
+    # Starts with a value (the model's default) that is not yet the user's answer.
+    preset: bool = False
+
+
+def of(q: Question) -> Kind:
+    return KINDS[q.type]
+
+
+# --- shared pieces ----------------------------------------------------------------------
+
+
+def _none(_field: str) -> None:
+    return None
+
+
+def _not_none(value: Any) -> bool:
+    return value is not None
+
+
+def _no_check(_q: Question, _value: Any, _words: CheckWords) -> None:
+    return None
+
+
+def _read_key(q: Question, state: Mapping[str, Any]) -> Any:
+    return state.get(key(q.id))
+
+
+def _seed(widget_key: str, value: Any) -> None:
+    """Show the answers dict's value in the widget."""
+    st.session_state[widget_key] = value
+
+
+def _choose_answer(words: CheckWords) -> str:
+    return words.choose_answer
+
+
+def _model_default(field: str) -> Any:
+    return Answers.model_fields[field].get_default(call_default_factory=True)
+
+
+def _model_accepts(field: str, value: Any) -> bool:
+    try:
+        Answers.model_validate({field: value})
+    except ValidationError:
+        return False
+    return True
+
+
+# --- choice -------------------------------------------------------------------------------
+
+
+def _draw_choice(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+    options = [o.value for o in q.options]
+    labels = {o.value: o.label for o in q.options}
+    _seed(key(q.id), value if value in options else None)
+    if len(options) > RADIO_MAX_OPTIONS:
+        st.selectbox(
+            q.label, options, format_func=labels.get, key=key(q.id),
+            placeholder=words.choose_one, **callbacks,
+        )  # fmt: skip
+        return
+    captions = [o.help for o in q.options]
+    st.radio(
+        q.label, options, format_func=labels.get, key=key(q.id),
+        captions=captions if any(captions) else None, **callbacks,
+    )  # fmt: skip
+
+
+def _show_choice(q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return words.not_answered if value is None else q.option_label(value)
+
+
+# --- yes / no -----------------------------------------------------------------------------
+
+
+def yes_no_text(value: Any, words: AnswerWords) -> str:
+    return words.yes if value else words.no
+
+
+def _draw_yesno(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    yes_no = sources.screens().answers
+    _seed(key(q.id), value if value in YES_NO else None)
+    st.radio(
+        q.label, YES_NO, format_func=lambda v: yes_no_text(v, yes_no), key=key(q.id),
+        horizontal=True, **callbacks,
+    )  # fmt: skip
+
+
+def _show_yesno(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return words.not_answered if value is None else yes_no_text(value, words)
+
+
+# --- several choices ----------------------------------------------------------------------
+
+
+def _draw_multi(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    # One pills widget for the whole group: every option visible and easy to tap on a
+    # phone, and one element per rerun instead of one checkbox per option.
+    options = [o.value for o in q.options]
+    labels = {o.value: o.label for o in q.options}
+    _seed(key(q.id), [v for v in (value or []) if v in options])
+    st.pills(
+        q.label, options, selection_mode="multi", format_func=labels.get, key=key(q.id),
+        **callbacks,
+    )  # fmt: skip
+
+
+def _read_multi(q: Question, state: Mapping[str, Any]) -> list[str]:
+    chosen = set(state.get(key(q.id)) or ())
+    return [o.value for o in q.options if o.value in chosen]  # in the content's order
+
+
+def _show_multi(q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return "; ".join(q.option_label(v) for v in value) if value else words.none_chosen
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbacks], None]:
+    cast: Callable[[Any], Any] = int if integer else float
+
+    def draw(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+        low, high = number_bounds(q.id)
+        _seed(key(q.id), None if value is None else cast(value))
+        st.number_input(
+            q.label,
+            min_value=None if low is None else cast(low),
+            max_value=None if high is None else cast(high),
+            step=1 if integer else 50.0,
+            format="%d" if integer else "%.2f",
+            key=key(q.id),
+            placeholder=words.enter_number,
+            **callbacks,
+        )
+
+    return draw
+
+
+def _check_number(q: Question, value: Any, words: CheckWords) -> str | None:
+    low, high = number_bounds(q.id)
+    if low is not None and value < low:
+        return words.at_least.format(low=f"{low:g}")
+    if high is not None and value > high:
+        return words.at_most.format(high=f"{high:g}")
+    return None
+
+
+def _show_integer(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return words.not_answered if value is None else f"{value:,}"
+
+
+def _show_amount(_q: Question, value: Any, words: AnswerWords, currency: str) -> str:
+    return words.not_answered if value is None else f"{currency} {value:,.2f}".strip()
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def _draw_date(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    today = sources.today()
+    if value is None and q.required:
+        value = resolve_notice_date(Answers(), today)  # the engine's own default
+    _seed(key(q.id), value)
+    low, high = today - DATE_PAST, today + DATE_FUTURE
+    if value is not None:
+        low, high = min(low, value), max(high, value)
+    st.date_input(
+        q.label, min_value=low, max_value=high, format="YYYY-MM-DD", key=key(q.id), **callbacks
+    )
+
+
+def _show_date(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return long_date(value) if isinstance(value, dt.date) else words.no_date
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def _text_is_set(value: Any) -> bool:
+    return bool(str(value or "").strip())
+
+
+def _draw_text(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    text = str(value or "")
+    _seed(key(q.id), text)
+    st.text_input(
+        q.label, max_chars=max(TEXT_MAX, len(text)), key=key(q.id),
+        placeholder=q.placeholder or None, **callbacks,
+    )  # fmt: skip
+
+
+def _read_text(q: Question, state: Mapping[str, Any]) -> str:
+    return str(state.get(key(q.id), "") or "")
+
+
+def _show_text(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    text = str(value or "").strip()
+    return text if text else words.left_empty
+
+
+# --- currency -------------------------------------------------------------------------------------
+
+
+def _draw_currency(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+    code = str(value or "").upper()
+    _seed(key(q.id), code if code in COMMON_CURRENCIES else OTHER)
+    st.selectbox(
+        q.label, (*COMMON_CURRENCIES, OTHER),
+        format_func=lambda c: words.other_currency if c == OTHER else c,
+        key=key(q.id), **callbacks,
+    )  # fmt: skip
+    if st.session_state[key(q.id)] == OTHER:
+        _seed(key(q.id, OTHER), "" if code in COMMON_CURRENCIES else code)
+        st.text_input(
+            words.currency_code, max_chars=3, key=key(q.id, OTHER),
+            placeholder=words.currency_code_example, **callbacks,
+        )  # fmt: skip
+
+
+def _read_currency(q: Question, state: Mapping[str, Any]) -> Any:
+    choice = state.get(key(q.id))
+    if choice == OTHER:
+        return str(state.get(key(q.id, OTHER), "")).strip().upper()
+    return choice
+
+
+def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
+    return None if _model_accepts(q.id, value) else words.currency_code
+
+
+KINDS: dict[str, Kind] = {
+    "choice": Kind(
+        empty=_none, is_set=_not_none, draw=_draw_choice, read=_read_key,
+        missing=_choose_answer, check=_no_check, show=_show_choice,
+    ),
+    "yesno": Kind(
+        empty=_none, is_set=_not_none, draw=_draw_yesno, read=_read_key,
+        missing=_choose_answer, check=_no_check, show=_show_yesno,
+    ),
+    "multi": Kind(
+        empty=lambda _field: [], is_set=bool, draw=_draw_multi, read=_read_multi,
+        missing=lambda words: words.choose_at_least_one, check=_no_check, show=_show_multi,
+    ),
+    "integer": Kind(
+        empty=_none, is_set=_not_none, draw=_number_drawer(integer=True), read=_read_key,
+        missing=lambda words: words.enter_number, check=_check_number, show=_show_integer,
+    ),
+    "amount": Kind(
+        empty=_none, is_set=_not_none, draw=_number_drawer(integer=False), read=_read_key,
+        missing=lambda words: words.enter_number, check=_check_number, show=_show_amount,
+    ),
+    "date": Kind(
+        empty=_none, is_set=_not_none, draw=_draw_date, read=_read_key,
+        missing=lambda words: words.pick_date, check=_no_check, show=_show_date,
+    ),
+    "text": Kind(
+        empty=lambda _field: "", is_set=_text_is_set, draw=_draw_text, read=_read_text,
+        missing=_choose_answer, check=_no_check, show=_show_text,
+    ),
+    "currency": Kind(
+        empty=_model_default, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,
+        missing=lambda words: words.currency_code, check=_check_currency, show=_show_text,
+        preset=True,
+    ),
+}  # fmt: skip
+
+
+def answer_text(q: Question, value: Any, words: AnswerWords, currency: str = "") -> str:
+    """An answer as short, readable plain text (escape it before markdown)."""
+    return of(q).show(q, value, words, currency)
+
+
+def is_set(q: Question, value: Any) -> bool:
+    return of(q).is_set(value)
+
+
+def check(q: Question, value: Any, words: CheckWords) -> str | None:
+    """The error for one answer, or None. Only form checks: required, ranges, format."""
+    kind = of(q)
+    if not kind.is_set(value):
+        return kind.missing(words) if q.required else None
+    return kind.check(q, value, words)

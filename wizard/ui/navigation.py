@@ -1,0 +1,119 @@
+"""Where the user is: moving between welcome, the steps, review and the result, loading a
+whole set of answers (resume or example), and starting over. Callbacks only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wizard.ui import session as session_state
+from wizard.ui import sources
+from wizard.ui.session import Session, current
+
+if TYPE_CHECKING:
+    from wizard.answers import Answers
+
+
+def start() -> None:
+    go_step(0)
+
+
+def go_step(index: int, *, editing: bool = False) -> None:
+    session = current()
+    session.clear_messages()
+    session.view, session.step, session.editing = "step", index, editing
+
+
+def go_review() -> None:
+    session = current()
+    session.clear_messages()
+    session.view, session.editing = "review", False
+
+
+def go_result() -> None:
+    """From review: only when every step on the path is complete."""
+    from wizard.ui import validation
+
+    session = current()
+    missing = validation.incomplete_steps(session)
+    if missing:
+        steps = sources.steps()
+        titles = ", ".join(steps[i].title for i in missing)
+        session.review_error = sources.screens().review.still_needed.format(steps=titles)
+        return
+    session.clear_messages()
+    session.reached = len(sources.steps())
+    session.view = "result"
+
+
+def advance(session: Session) -> None:
+    """After a step validated: the next step, or review."""
+    session.reached = max(session.reached, session.step + 1)
+    session.clear_messages()
+    if session.editing or session.step + 1 >= len(sources.steps()):
+        go_review()
+    else:
+        session.step += 1
+
+
+def back(session: Session) -> None:
+    session.clear_messages()
+    if session.step == 0:
+        session.view = "welcome"
+    else:
+        session.step -= 1
+
+
+def load_answers(answers: Answers, flash: str) -> None:
+    """Replace every answer (resume or example) and land on review."""
+    from wizard.ui.answer_values import answers_from_model
+
+    session = current()
+    session.answers = answers_from_model(answers)
+    session.revision += 1
+    session.reached = len(sources.steps())
+    session.upload_error = None
+    session.plan_cache, session.pdf_cache, session.message = None, {}, None
+    session.flash = flash
+    go_review()
+
+
+def try_example(example_id: str) -> None:
+    from wizard.examples import example_answers
+
+    load_answers(example_answers(example_id), sources.screens().flash.example)
+
+
+def handle_upload(file_id: str, data: bytes) -> bool:
+    """Apply an uploaded answers file once per upload. On a bad file, show why and keep
+    the current answers. Returns True when the answers were replaced. The size limit and
+    every check are the answers loader's own."""
+    session = current()
+    if session.upload_seen == file_id:
+        return False
+    from wizard.answers import AnswersError
+    from wizard.answers import load_answers as parse
+
+    session.upload_seen = file_id
+    try:
+        answers = parse(data)
+    except AnswersError as exc:
+        session.upload_error = str(exc)
+        return False
+    load_answers(answers, sources.screens().flash.resumed)
+    return True
+
+
+def forget_upload() -> None:
+    current().upload_error = None
+
+
+def ask_start_over(place: str) -> None:
+    current().confirm_reset = place
+
+
+def cancel_start_over() -> None:
+    current().confirm_reset = None
+
+
+def start_over() -> None:
+    session_state.reset()

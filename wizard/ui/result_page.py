@@ -1,0 +1,52 @@
+"""The result screen: the plan, "what if", the downloads and the ways back."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wizard.ui import answer_values, derived, navigation, result, sidebar, sources, whatif
+from wizard.ui.review import ANSWERS_FILE
+from wizard.ui.session import Session, current
+
+PDF_FILE = "partways-exit-plan.pdf"
+
+
+def _downloads(session: Session, plan, message: dict) -> None:
+    words = sources.screens().result
+    st.subheader(words.downloads, anchor=False)
+    st.download_button(
+        words.download_pdf,
+        data=derived.pdf_maker(plan, message, session.pdf_cache),
+        file_name=PDF_FILE,
+        mime="application/pdf",
+        on_click="ignore",
+        type="primary",
+        icon=":material/download:",
+        key="download_pdf",
+        width="stretch",
+    )
+    st.download_button(
+        words.save_answers,
+        data=derived.answers_file_maker(answer_values.to_answers(answer_values.values(session))),
+        file_name=ANSWERS_FILE,
+        mime="application/x-yaml",
+        on_click="ignore",
+        icon=":material/save:",
+        key="save_answers_result",
+        width="stretch",
+    )
+
+
+def render() -> None:
+    session = current()
+    plan_key, plan = derived.current_plan(session)
+    message = derived.message_state(session, plan_key, plan)
+    result.render(plan, message)
+    whatif.render(session, plan)
+    _downloads(session, plan, message)
+    st.button(
+        sources.screens().result.change_answers, on_click=navigation.go_review,
+        key="back_to_review", width="stretch",
+    )  # fmt: skip
+    sidebar.start_over("result")
+    result.disclaimer(plan)

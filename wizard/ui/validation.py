@@ -1,0 +1,94 @@
+"""Which questions are on the user's path, which answers need attention, and progress.
+
+The per-session results are memoised against the answers' revision: the sidebar's progress
+and step list ask on every rerun, and the answers change far less often."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from wizard.content_model import CheckWords, Question, Step
+from wizard.ui import answer_values, kinds, sources
+from wizard.ui.session import Session
+
+Check = Callable[[Question, Any, CheckWords], str | None]
+
+
+def _memo_key(session: Session) -> tuple[int, int]:
+    return (id(session.answers), session.revision)
+
+
+def session_path(session: Session) -> dict[str, list[Question]]:
+    """Visible questions per step for this session's answers."""
+    vals = answer_values.values(session)
+    memo = session.path_memo
+    if memo is None or memo[0] != _memo_key(session):
+        defs = sources.content().rules.definitions
+        path = {
+            step.id: [q for q in step.questions if q.show_if.evaluate(vals, defs)]
+            for step in sources.steps()
+        }
+        memo = session.path_memo = (_memo_key(session), path)
+    return memo[1]
+
+
+def soft_warning(q: Question, value: Any, words: CheckWords) -> str | None:
+    if q.warn_if_before_today and isinstance(value, dt.date) and value < sources.today():
+        return words.date_in_past
+    return None
+
+
+def _messages(questions: list[Question], vals: dict[str, Any], check: Check) -> dict[str, str]:
+    """question id -> message, for the questions that `check` objects to."""
+    words = sources.screens().checks
+    found = {}
+    for q in questions:
+        message = check(q, vals.get(q.id), words)
+        if message:
+            found[q.id] = message
+    return found
+
+
+def step_errors(session: Session, step: Step) -> dict[str, str]:
+    return _messages(session_path(session)[step.id], answer_values.values(session), kinds.check)
+
+
+def step_warnings(session: Session, step: Step) -> dict[str, str]:
+    return _messages(session_path(session)[step.id], answer_values.values(session), soft_warning)
+
+
+def session_errors(session: Session) -> dict[str, dict[str, str]]:
+    """step id -> its form errors, for this session's answers."""
+    vals = answer_values.values(session)
+    memo = session.errors_memo
+    if memo is None or memo[0] != _memo_key(session):
+        errors = {
+            step_id: _messages(questions, vals, kinds.check)
+            for step_id, questions in session_path(session).items()
+        }
+        memo = session.errors_memo = (_memo_key(session), errors)
+    return memo[1]
+
+
+def incomplete_steps(session: Session) -> list[int]:
+    errors = session_errors(session)
+    return [i for i, step in enumerate(sources.steps()) if errors[step.id]]
+
+
+def progress(session: Session) -> tuple[int, int]:
+    """(answered, total) over the questions on the current path.
+
+    A required question counts once it has a valid answer; an optional or preset one once
+    its step has been passed, since leaving it as it is then a real answer.
+    """
+    path, errors_by_step = session_path(session), session_errors(session)
+    answered = total = 0
+    for index, step in enumerate(sources.steps()):
+        errors = errors_by_step[step.id]
+        for q in path[step.id]:
+            total += 1
+            if index < session.reached or (q.required and not kinds.of(q).preset):
+                answered += q.id not in errors
+    return answered, total
