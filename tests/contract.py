@@ -14,6 +14,10 @@ CONTRACT_KEYS = [
     "written_notice",
     "notice_date",
     "effective_date",
+    "effective_condition",
+    "notice_days",
+    "notice_days_minimum",
     "constraints",
+    "warning_ids",
     "checklist",
 ]

@@ -59,22 +59,25 @@ def _item(item_id: str, text: str, due: dt.date, phase: str) -> PlanItem:
 def short_date(day: dt.date) -> str:
     """How the plan builder words a date ("Tue 1 Dec 2026"), locale-free."""
     days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     return f"{days[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
 def step(step_id: str, day: dt.date, title: str, detail: str) -> TimelineStep:
-    return TimelineStep(id=step_id, date=day, date_text=short_date(day), title=title,
-                        detail=detail)
+    return TimelineStep(id=step_id, date=day, date_text=short_date(day), title=title, detail=detail)
 
 
 def message(body: str, subject: str = "", kind: str = "email") -> MessageDraft:
     """A draft as the plan builder makes it: talking points have no subject line."""
     channel = {"email": "email", "letter": "letter", "talking_points": "phone"}[kind]
     line = None if kind == "talking_points" else f"Subject: {subject}"
-    return MessageDraft(kind=kind, channel=channel, subject=subject,  # type: ignore[arg-type]
-                        subject_line=line, body=body)
+    return MessageDraft(
+        kind=kind,
+        channel=channel,
+        subject=subject,  # type: ignore[arg-type]
+        subject_line=line,
+        body=body,
+    )
 
 
 def _checklist() -> list[ChecklistGroup]:
@@ -84,44 +87,81 @@ def _checklist() -> list[ChecklistGroup]:
             phase="before_notice",
             title="Before you give notice",
             items=[
-                _item("reread_contract", "Re-read the termination clause and notice period.",
-                      NOTICE - 4 * day, "before_notice"),
-                _item("list_wip", "List work in progress and what can be finished in time.",
-                      NOTICE - 3 * day, "before_notice"),
-                _item("backup", "Back up project files and your correspondence.",
-                      NOTICE - 2 * day, "before_notice"),
+                _item(
+                    "reread_contract",
+                    "Re-read the termination clause and notice period.",
+                    NOTICE - 4 * day,
+                    "before_notice",
+                ),
+                _item(
+                    "list_wip",
+                    "List work in progress and what can be finished in time.",
+                    NOTICE - 3 * day,
+                    "before_notice",
+                ),
+                _item(
+                    "backup",
+                    "Back up project files and your correspondence.",
+                    NOTICE - 2 * day,
+                    "before_notice",
+                ),
             ],
         ),
         ChecklistGroup(
             phase="at_notice",
             title="On the day you give notice",
             items=[
-                _item("send_notice", "Send the written notice and keep a copy.", NOTICE,
-                      "at_notice"),
-                _item("log_notice", "Record the date, channel and reply in the log.", NOTICE,
-                      "at_notice"),
+                _item(
+                    "send_notice", "Send the written notice and keep a copy.", NOTICE, "at_notice"
+                ),
+                _item(
+                    "log_notice",
+                    "Record the date, channel and reply in the log.",
+                    NOTICE,
+                    "at_notice",
+                ),
             ],
         ),
         ChecklistGroup(
             phase="during_notice",
             title="During the notice period",
             items=[
-                _item("finish_phase", "Finish the phase-two drawings.", NOTICE + 14 * day,
-                      "during_notice"),
-                _item("handover", "Send the handover pack: files, contacts, open questions.",
-                      EFFECTIVE - 5 * day, "during_notice"),
-                _item("transfer_hosting", "Transfer the hosting account and revoke your access.",
-                      EFFECTIVE - 2 * day, "during_notice"),
+                _item(
+                    "finish_phase",
+                    "Finish the phase-two drawings.",
+                    NOTICE + 14 * day,
+                    "during_notice",
+                ),
+                _item(
+                    "handover",
+                    "Send the handover pack: files, contacts, open questions.",
+                    EFFECTIVE - 5 * day,
+                    "during_notice",
+                ),
+                _item(
+                    "transfer_hosting",
+                    "Transfer the hosting account and revoke your access.",
+                    EFFECTIVE - 2 * day,
+                    "during_notice",
+                ),
             ],
         ),
         ChecklistGroup(
             phase="after_end",
             title="After the end date",
             items=[
-                _item("final_invoice", "Send the final invoice and a statement of account.",
-                      EFFECTIVE + day, "after_end"),
-                _item("archive", "Archive the records for the period your rules require.",
-                      EFFECTIVE + 7 * day, "after_end"),
+                _item(
+                    "final_invoice",
+                    "Send the final invoice and a statement of account.",
+                    EFFECTIVE + day,
+                    "after_end",
+                ),
+                _item(
+                    "archive",
+                    "Archive the records for the period your rules require.",
+                    EFFECTIVE + 7 * day,
+                    "after_end",
+                ),
             ],
         ),
     ]
@@ -130,21 +170,49 @@ def _checklist() -> list[ChecklistGroup]:
 def _timeline() -> list[TimelineStep]:
     day = dt.timedelta(days=1)
     return [
-        step("prepare", NOTICE - 4 * day, title="Prepare",
-                     detail="Re-read the contract, list open work and back up files."),
-        step("notice", NOTICE, title="Give written notice",
-                     detail="Send the email below; follow up with a short call the same day."),
-        step("call", NOTICE + 2 * day, title="Follow-up call",
-                     detail="Confirm the end date and the handover; keep it short and kind."),
-        step("finish", NOTICE + 14 * day, title="Finish committed work",
-                     detail="Deliver the phase-two drawings promised before notice."),
-        step("handover", EFFECTIVE - 5 * day, title="Handover",
-                     detail="Files, supplier contacts, passwords through the client's own "
-                            "manager, and a list of open questions."),
-        step("end", EFFECTIVE, title="Relationship ends",
-                     detail="Access removed, hosting transferred, final invoice ready."),
-        step("close", EFFECTIVE + 7 * day, title="Close the file",
-                     detail="Archive records; note what you would do differently."),
+        step(
+            "prepare",
+            NOTICE - 4 * day,
+            title="Prepare",
+            detail="Re-read the contract, list open work and back up files.",
+        ),
+        step(
+            "notice",
+            NOTICE,
+            title="Give written notice",
+            detail="Send the email below; follow up with a short call the same day.",
+        ),
+        step(
+            "call",
+            NOTICE + 2 * day,
+            title="Follow-up call",
+            detail="Confirm the end date and the handover; keep it short and kind.",
+        ),
+        step(
+            "finish",
+            NOTICE + 14 * day,
+            title="Finish committed work",
+            detail="Deliver the phase-two drawings promised before notice.",
+        ),
+        step(
+            "handover",
+            EFFECTIVE - 5 * day,
+            title="Handover",
+            detail="Files, supplier contacts, passwords through the client's own "
+            "manager, and a list of open questions.",
+        ),
+        step(
+            "end",
+            EFFECTIVE,
+            title="Relationship ends",
+            detail="Access removed, hosting transferred, final invoice ready.",
+        ),
+        step(
+            "close",
+            EFFECTIVE + 7 * day,
+            title="Close the file",
+            detail="Archive records; note what you would do differently.",
+        ),
     ]
 
 
@@ -165,7 +233,11 @@ def _recommendation() -> Recommendation:
         written_notice=True,
         notice_date=NOTICE,
         effective_date=EFFECTIVE,
+        effective_condition=None,
+        notice_days=30,
+        notice_days_minimum=30,
         constraints=["notice_period"],
+        warning_ids=["unpaid_invoice"],
         checklist=items,
     )
 
@@ -198,21 +270,35 @@ def make_plan(**overrides: Any) -> Plan:
             "The relationship is long and ongoing: a personal, clear message protects it.",
         ],
         alternatives=[
-            Alternative(strategy="transition", label="Transition to another provider",
-                        score=0.48, why_lower=["The client does not depend on you for "
-                                               "anything a new provider must take over."]),
-            Alternative(strategy="quiet_exit", label="Quiet exit", score=0.31,
-                        why_lower=["A quiet exit is hard to do well in a close, long "
-                                   "relationship.", "You have open work to finish."]),
+            Alternative(
+                strategy="transition",
+                label="Transition to another provider",
+                score=0.48,
+                why_lower=[
+                    "The client does not depend on you for anything a new provider must take over."
+                ],
+            ),
+            Alternative(
+                strategy="quiet_exit",
+                label="Quiet exit",
+                score=0.31,
+                why_lower=[
+                    "A quiet exit is hard to do well in a close, long relationship.",
+                    "You have open work to finish.",
+                ],
+            ),
         ],
         warnings=[
             "An invoice of EUR 2,450 is unpaid: mention it once, factually, and do not "
             "hold files back over it.",
         ],
         constraints=[
-            ConstraintNote(id="notice_period", title="Notice period in your contract",
-                           text="Clause 9 requires 30 days' written notice. Count the days "
-                                "from the date the client receives it."),
+            ConstraintNote(
+                id="notice_period",
+                title="Notice period in your contract",
+                text="Clause 9 requires 30 days' written notice. Count the days "
+                "from the date the client receives it.",
+            ),
         ],
         timeline=_timeline(),
         checklist=_checklist(),
@@ -235,10 +321,18 @@ def make_plan(**overrides: Any) -> Plan:
         labels=load_content().plan.labels,
         follow_up_script=_SCRIPT,
         documentation_log=[
-            LogRow(date="2026-10-02", channel="Email", what="Agreed the phase-two scope in "
-                   "writing.", who="Sam"),
-            LogRow(date="2026-10-20", channel="Call", what="Client asked for extra site "
-                   "visits outside the scope; declined politely.", who="Sam"),
+            LogRow(
+                date="2026-10-02",
+                channel="Email",
+                what="Agreed the phase-two scope in writing.",
+                who="Sam",
+            ),
+            LogRow(
+                date="2026-10-20",
+                channel="Call",
+                what="Client asked for extra site visits outside the scope; declined politely.",
+                who="Sam",
+            ),
         ],
         reflection=[
             "What early signs did you notice, and when?",

@@ -7,16 +7,20 @@ import typing
 
 from hypothesis import strategies as st
 
-from wizard.answers import Answers as AnswersModel
 from wizard.answers import (
+    DATE_MAX,
+    DATE_MIN,
     Asset,
     Channel,
     DayKind,
     Depth,
+    EngagementStatus,
+    KeyDeadline,
     Outlook,
     Pattern,
     Profession,
     Remedy,
+    SafetyLevel,
     Signal,
     Stakes,
     TerminationClause,
@@ -24,6 +28,7 @@ from wizard.answers import (
     WorkInProgress,
     YesNoUnsure,
 )
+from wizard.answers import Answers as AnswersModel
 
 
 def _one(literal) -> st.SearchStrategy:
@@ -52,14 +57,45 @@ MARKUP = st.sampled_from(
 NAMES = st.one_of(MARKUP, st.text(max_size=40))
 
 
+# A few jurisdictions with and without regions, and none (weekends only).
+JURISDICTIONS = st.sampled_from(["", "", "US", "US-NY", "GB", "GB-SCT", "DE-BY", "CA-ON", "AU-NSW"])
+
+
+def _near(day: dt.date | None) -> st.SearchStrategy:
+    """A date within a year after `day` (or anywhere, without one), inside the contract."""
+    if day is None:
+        return DATES
+    return st.integers(-30, 365).map(
+        lambda days: min(max(day + dt.timedelta(days=days), DATE_MIN), DATE_MAX)
+    )
+
+
 @st.composite
 def answers(draw, *, notice_date: bool = True) -> AnswersModel:
     critical = draw(st.booleans())
+    notice = draw(DATES) if notice_date else draw(st.one_of(st.none(), DATES))
+    deadlines = draw(
+        st.lists(
+            st.builds(
+                lambda d, w: KeyDeadline(date=d, what=w),
+                _near(notice),
+                st.sampled_from(
+                    ["Trial", "Tax filing", "Launch", "Hearing <b>x</b>", "Audit {{ x }}"]
+                ),
+            ),
+            max_size=3,
+        )
+    )
     return AnswersModel(
         profession=draw(_one(Profession)),
+        jurisdiction=draw(JURISDICTIONS),
         signals=draw(_some(Signal, min_size=1)),
+        improper_request_insisted=draw(st.booleans()),
         safety_concern=draw(st.booleans()),
+        safety_level=draw(_one(SafetyLevel)),
         client_in_crisis=draw(st.booleans()),
+        client_in_crisis_until=draw(st.one_of(st.none(), _near(notice))),
+        engagement_status=draw(_one(EngagementStatus)),
         pattern=draw(_one(Pattern)),
         remedies_tried=draw(_some(Remedy)),
         remedies_exhausted=draw(_one(YesNoUnsure)),
@@ -68,20 +104,24 @@ def answers(draw, *, notice_date: bool = True) -> AnswersModel:
         termination_clause=draw(_one(TerminationClause)),
         notice_days=draw(st.integers(0, 365)),
         notice_day_kind=draw(_one(DayKind)),
+        cure_days=draw(st.integers(0, 90)),
+        breach_summary=draw(NAMES),
         outstanding_balance=draw(
             st.one_of(st.just(0.0), st.floats(0, 1e9, allow_nan=False, allow_infinity=False))
         ),
         currency=draw(st.sampled_from(["USD", "EUR", "GBP", "JPY", "CHF"])),
         unearned_prepayment=draw(st.booleans()),
+        unearned_amount=draw(st.sampled_from([0.0, 250.0, 1500.5])),
         work_in_progress=draw(_one(WorkInProgress)),
         client_assets=draw(_some(Asset)),
         court_matter_pending=draw(st.booleans()),
         confidentiality_terms=draw(st.booleans()),
+        key_deadlines=deadlines,
         relationship_months=draw(st.integers(0, 1200)),
         relationship_depth=draw(_one(Depth)),
         critical_period=critical,
-        critical_period_ends=draw(st.one_of(st.none(), DATES)),
-        notice_date=draw(DATES) if notice_date else draw(st.one_of(st.none(), DATES)),
+        critical_period_ends=draw(st.one_of(st.none(), _near(notice), DATES)),
+        notice_date=notice,
         reputation_stakes=draw(_one(Stakes)),
         client_depends_on_you=draw(st.booleans()),
         referral_available=draw(st.booleans()),

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from tests.strategies import answers
 from wizard.answers import Answers, AnswersError, dump_answers, load_answers
 from wizard.content import load_content
-from wizard.engine import recommend, resolve_notice_date
+from wizard.engine import recommend
+from wizard.notice_date import resolve_notice_date
 
 HEAD = "schema_version: 1\nanswers:\n"
 

@@ -16,7 +16,7 @@ SCENARIO = ROOT / "tests" / "scenarios" / "lawyer_court_date.yaml"
 
 
 def test_recommend_prints_a_summary():
-    result = _wizard("recommend", str(SCENARIO))
+    result = _wizard("recommend", str(SCENARIO), "--today", "2026-02-20")
     assert result.returncode == 0, result.stderr
     assert "Strategy:        transition" in result.stdout
     assert "Readiness:       proceed" in result.stdout
@@ -27,7 +27,7 @@ def test_recommend_prints_a_summary():
 
 
 def test_recommend_json_prints_the_contract_object(capsys):
-    assert main(["recommend", str(SCENARIO), "--json"]) == 0
+    assert main(["recommend", str(SCENARIO), "--json", "--today", "2026-02-20"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert list(data) == CONTRACT_KEYS
     assert data["strategy"] == "transition"

@@ -36,8 +36,11 @@ INJECTIONS = [
     "a -- b",
     "{nb}",
 ]
-SCENARIOS = sorted(path for path in (Path(__file__).parent / "scenarios").glob("*.yaml")
-                   if path.name != "expected.yaml")
+SCENARIOS = sorted(
+    path
+    for path in (Path(__file__).parent / "scenarios").glob("*.yaml")
+    if path.name != "expected.yaml"
+)
 
 
 def reader_for(data: bytes) -> PdfReader:
@@ -87,6 +90,7 @@ def typical() -> bytes:
 
 # ----------------------------------------------------------------------------- content
 
+
 def test_sections_names_and_dates_are_present(typical):
     text = all_text(typical)
     for section in SECTIONS + [LABELS.follow_up_script]:
@@ -125,8 +129,13 @@ def test_message_keeps_its_line_breaks():
     text = "\n".join(page_texts(render_pdf(plan)))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     start = lines.index("Dear Ann,")
-    assert lines[start:start + 5] == [
-        "Dear Ann,", "First paragraph.", "Second line.", "Best,", "Sam"]
+    assert lines[start : start + 5] == [
+        "Dear Ann,",
+        "First paragraph.",
+        "Second line.",
+        "Best,",
+        "Sam",
+    ]
     assert "Subject:" not in text
 
 
@@ -161,6 +170,7 @@ def test_checklist_items_have_drawn_tick_boxes(typical):
 
 # ----------------------------------------------------------------------------- metadata
 
+
 def test_metadata_and_language(typical):
     reader = reader_for(typical)
     meta = reader.metadata
@@ -174,11 +184,22 @@ def test_metadata_and_language(typical):
 
 def test_outline_lists_every_section(typical):
     titles = outline_titles(reader_for(typical))
-    assert titles == [make_plan().title, LABELS.glance, LABELS.why, LABELS.musts,
-                      LABELS.timeline, LABELS.checklist, "Before you give notice",
-                      "On the day you give notice", "During the notice period",
-                      "After the end date", LABELS.message, LABELS.follow_up_script,
-                      LABELS.log, LABELS.reflection]
+    assert titles == [
+        make_plan().title,
+        LABELS.glance,
+        LABELS.why,
+        LABELS.musts,
+        LABELS.timeline,
+        LABELS.checklist,
+        "Before you give notice",
+        "On the day you give notice",
+        "During the notice period",
+        "After the end date",
+        LABELS.message,
+        LABELS.follow_up_script,
+        LABELS.log,
+        LABELS.reflection,
+    ]
 
 
 def test_page_numbers_say_n_of_total(typical):
@@ -197,6 +218,7 @@ def test_running_header_on_later_pages(typical):
 
 
 # ----------------------------------------------------------------------------- determinism, size
+
 
 def test_same_plan_same_bytes(typical):
     assert render_pdf(make_plan()) == typical
@@ -220,6 +242,7 @@ def test_typical_plan_is_small_and_cjk_font_only_when_needed(typical):
 
 
 # ----------------------------------------------------------------------------- hostile text
+
 
 def test_injection_strings_appear_literally():
     joined = " ".join(INJECTIONS)
@@ -245,8 +268,11 @@ def test_injection_strings_appear_literally():
 
 
 def test_right_to_left_text_is_extracted_in_logical_order():
-    plan = make_plan(title="Exit plan for שלום", reasons=["مرحبا بكم", "Mixed שלום and مرحبا"],
-                     message=message("مرحبا\nשלום עולם", "שלום"))
+    plan = make_plan(
+        title="Exit plan for שלום",
+        reasons=["مرحبا بكم", "Mixed שלום and مرحبا"],
+        message=message("مرحبا\nשלום עולם", "שלום"),
+    )
     text = all_text(render_pdf(plan))
     assert "Exit plan for שלום" in text
     assert "مرحبا بكم" in text
@@ -271,9 +297,15 @@ def test_missing_glyphs_are_counted_in_one_line_without_the_characters(caplog):
 
 def test_fpdf_messages_lose_the_document_text():
     # fpdf2 quotes the characters it cannot draw (here as its output module does).
-    record = logging.LogRecord("fpdf.output", logging.WARNING, __file__, 1,
-                               "Font %s is missing the following glyphs: %s",
-                               ("X", "'é' (\\xe9)"), None)
+    record = logging.LogRecord(
+        "fpdf.output",
+        logging.WARNING,
+        __file__,
+        1,
+        "Font %s is missing the following glyphs: %s",
+        ("X", "'é' (\\xe9)"),
+        None,
+    )
     assert logging.getLogger("fpdf.output").filter(record)
     assert "é" not in record.getMessage()
     assert "xe9" not in record.getMessage()
@@ -284,15 +316,15 @@ def test_every_fpdf_and_fonttools_logger_withholds_document_text():
 
     render_pdf(make_plan())
     loggers = library_loggers()
-    assert {"fpdf", "fpdf.fpdf", "fpdf.output", "fpdf.fonts", "fpdf.bidi",
-            "fontTools.subset"} <= {logger.name for logger in loggers}
+    assert {"fpdf", "fpdf.fpdf", "fpdf.output", "fpdf.fonts", "fpdf.bidi", "fontTools.subset"} <= {
+        logger.name for logger in loggers
+    }
     for logger in loggers:
         assert WITHHOLD in logger.filters, logger.name
 
 
 def test_control_characters_are_stripped():
-    plan = plan_for("Ann\x07\x00\x1b[0m Lee",
-                     summary="tab\there\r\nnext\x0bline\x7f\x85end")
+    plan = plan_for("Ann\x07\x00\x1b[0m Lee", summary="tab\there\r\nnext\x0bline\x7f\x85end")
     data = render_pdf(plan)
     raw = "\n".join(page_texts(data))
     for char in "\x07\x00\x1b\x0b\x7f\x85\r":
@@ -335,13 +367,21 @@ def test_twenty_thousand_character_message_adds_pages(typical):
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=60))
 def test_any_text_renders(text):
-    data = render_pdf(make_plan(client_name=text, prepared_for=text, reasons=[text],
-                                title=text, message=message(text, text)))
+    data = render_pdf(
+        make_plan(
+            client_name=text,
+            prepared_for=text,
+            reasons=[text],
+            title=text,
+            message=message(text, text),
+        )
+    )
     assert data.startswith(b"%PDF-")
     assert len(reader_for(data).pages) >= 3
 
 
 # ----------------------------------------------------------------------------- layout
+
 
 def _page_of(texts: list[str], needle: str) -> int:
     return next(i for i, text in enumerate(texts) if needle in text)
@@ -357,21 +397,36 @@ def test_glance_box_is_never_split(filler):
 
 @pytest.mark.parametrize("filler", [0, 6, 12, 18, 24, 30, 36, 42])
 def test_headings_are_never_last_on_a_page(filler):
-    reasons = [f"Reason number {i} that is long enough to fill most of a line of text."
-               for i in range(filler)]
+    reasons = [
+        f"Reason number {i} that is long enough to fill most of a line of text."
+        for i in range(filler)
+    ]
     texts = page_texts(render_pdf(make_plan(reasons=reasons)))
-    headings = set(SECTIONS) | {"Follow-up call script", "Before you give notice",
-                                "During the notice period", "After the end date"}
+    headings = set(SECTIONS) | {
+        "Follow-up call script",
+        "Before you give notice",
+        "During the notice period",
+        "After the end date",
+    }
     for text in texts:
-        lines = [line.strip() for line in text.splitlines()
-                 if line.strip() and not re.fullmatch(r"Page \d+ of \d+", line.strip())]
+        lines = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not re.fullmatch(r"Page \d+ of \d+", line.strip())
+        ]
         assert lines[-1] not in headings, lines[-3:]
 
 
 def test_timeline_headings_repeat_on_every_page():
-    steps = [step(f"s{i}", dt.date(2026, 12, 1) + dt.timedelta(days=i),
-                  title=f"Step {i}", detail="Something to do on this day. " * 4)
-             for i in range(40)]
+    steps = [
+        step(
+            f"s{i}",
+            dt.date(2026, 12, 1) + dt.timedelta(days=i),
+            title=f"Step {i}",
+            detail="Something to do on this day. " * 4,
+        )
+        for i in range(40)
+    ]
     texts = page_texts(render_pdf(make_plan(timeline=steps)))
     pages = [text for text in texts if re.search(r"Step \d+\b", text)]
     assert len(pages) >= 2
@@ -387,6 +442,7 @@ def test_long_warning_renders_in_full():
 
 # ----------------------------------------------------------------------------- scenarios
 
+
 @pytest.mark.parametrize("path", SCENARIOS, ids=[path.stem for path in SCENARIOS])
 def test_scenario_plans_render(path):
     from wizard.answers import load_answers
@@ -398,8 +454,14 @@ def test_scenario_plans_render(path):
     data = render_pdf(plan)
     text = all_text(data)
     labels = plan.labels
-    for section in [labels.glance, labels.why, labels.timeline, labels.checklist,
-                    labels.message, labels.log]:
+    for section in [
+        labels.glance,
+        labels.why,
+        labels.timeline,
+        labels.checklist,
+        labels.message,
+        labels.log,
+    ]:
         assert flat(section) in text
     assert flat(plan.title) in text
     for row in plan.at_a_glance:
@@ -414,8 +476,11 @@ def test_scenario_plans_render(path):
 def test_glance_taller_than_a_page_still_renders_in_full():
     long_step = "Wait for the right moment and keep notes. " * 120
     plan = make_plan()
-    rows = [*plan.at_a_glance[:2], GlanceRow(label="First step", value=long_step),
-            *plan.at_a_glance[2:]]
+    rows = [
+        *plan.at_a_glance[:2],
+        GlanceRow(label="First step", value=long_step),
+        *plan.at_a_glance[2:],
+    ]
     text = all_text(render_pdf(make_plan(at_a_glance=rows)))
     assert flat(long_step) in text
     assert "Written notice Yes" in text

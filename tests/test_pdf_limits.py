@@ -28,14 +28,20 @@ def test_a_maximal_real_plan_stays_far_below_the_ceiling():
     # ten key deadlines; everything else as long as the content makes it.
     name = "Harbour Street Renovation and Property Management Company Limited " * 3
     name = name[:200]
-    prose = ("We have worked together for a long time and I am grateful for it. " * 400)
-    body = "\n\n".join(prose[i:i + 600] for i in range(0, 20_000, 600))[:20_000]
+    prose = "We have worked together for a long time and I am grateful for it. " * 400
+    body = "\n\n".join(prose[i : i + 600] for i in range(0, 20_000, 600))[:20_000]
     plan = make_plan()
-    steps = plan.timeline + [step(f"deadline{i}", plan.timeline[0].date, f"Deadline {i}",
-                                  name) for i in range(10)]
+    steps = plan.timeline + [
+        step(f"deadline{i}", plan.timeline[0].date, f"Deadline {i}", name) for i in range(10)
+    ]
     rows = [*plan.at_a_glance, GlanceRow(label="First step", value=name)]
-    big = plan_for(name, prepared_line=f"Prepared for {name}", timeline=steps,
-                   at_a_glance=rows, message=message(body, name, kind="letter"))
+    big = plan_for(
+        name,
+        prepared_line=f"Prepared for {name}",
+        timeline=steps,
+        at_a_glance=rows,
+        message=message(body, name, kind="letter"),
+    )
     pages = len(PdfReader(io.BytesIO(render_pdf(big))).pages)
     assert pages <= MAX_PAGES // 5, pages
 

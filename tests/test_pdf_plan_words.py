@@ -40,7 +40,8 @@ _LAYOUT = re.compile(r"^(•|…|\d+\.?)$")
 def _from_plan(word: str, allowed: set[str]) -> bool:
     # Text extraction runs two table cells together now and then ("2026Send").
     return word in allowed or any(
-        word[:i] in allowed and word[i:] in allowed for i in range(1, len(word)))
+        word[:i] in allowed and word[i:] in allowed for i in range(1, len(word))
+    )
 
 
 def test_every_word_on_the_pages_comes_from_the_plan():
@@ -56,8 +57,9 @@ def test_every_word_on_the_pages_comes_from_the_plan():
 
 
 def test_footer_and_header_words_come_from_the_plan():
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(
-        render_pdf(_tokened_plan()))).pages]
+    pages = [
+        page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(_tokened_plan()))).pages
+    ]
     for number, text in enumerate(pages, start=1):
         assert f"Pg {number} Tot {len(pages)}" in text
         assert ("Hdr Harbour" in text) is (number > 1)
@@ -79,8 +81,9 @@ def test_no_client_name_page_and_metadata_both_use_the_plans_title():
 
 def test_talking_points_have_no_subject_line():
     # The old renderer printed "Subject: ..." above talking points for a phone call.
-    plan = make_plan(message=message("Open warmly.\nSay the end date.", "Ending our work",
-                                     kind="talking_points"))
+    plan = make_plan(
+        message=message("Open warmly.\nSay the end date.", "Ending our work", kind="talking_points")
+    )
     text = _text(render_pdf(plan))
     assert "Subject" not in text
     assert "Ending our work" not in text
@@ -88,8 +91,11 @@ def test_talking_points_have_no_subject_line():
 
 
 def test_email_subject_line_is_the_plans():
-    plan = make_plan(message=message("Dear Ann,", "Ending our work").model_copy(
-        update={"subject_line": "Re: Ending our work"}))
+    plan = make_plan(
+        message=message("Dear Ann,", "Ending our work").model_copy(
+            update={"subject_line": "Re: Ending our work"}
+        )
+    )
     text = _text(render_pdf(plan))
     assert "Re: Ending our work" in text
     assert "Subject" not in text
@@ -104,7 +110,6 @@ def test_scenario_with_a_phone_call_prints_no_subject():
 
     # Despite its name, the engine recommends a phone call here.
     path = Path(__file__).parent / "scenarios" / "close_prefers_email.yaml"
-    plan = build_plan(load_answers(path.read_bytes()), load_content(),
-                      today=dt.date(2026, 1, 15))
+    plan = build_plan(load_answers(path.read_bytes()), load_content(), today=dt.date(2026, 1, 15))
     assert plan.message.subject_line is None
     assert "Subject" not in _text(render_pdf(plan))

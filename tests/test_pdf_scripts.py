@@ -74,8 +74,9 @@ def _leaks(message: str, names: list[str]) -> list[str]:
                 code = ord(char)
                 if not char.isascii() and char in message:
                     found.append(f"character {code:04X}")
-                if not char.isascii() and re.search(rf"(?i)\b(u\+|uni|\\u|\\x)?0*{code:x}\b",
-                                                    message):
+                if not char.isascii() and re.search(
+                    rf"(?i)\b(u\+|uni|\\u|\\x)?0*{code:x}\b", message
+                ):
                     found.append(f"code point {code:04X}")
         for word in re.findall(r"[A-Za-z<>{}%]{3,}", name):
             if word in message:
@@ -87,8 +88,9 @@ def test_no_user_text_or_code_point_reaches_any_log(caplog):
     names = [name for _, name, _ in NAMES] + HOSTILE
     caplog.set_level(logging.DEBUG)  # the root logger, every level
     for name in names:
-        render_pdf(plan_for(name, summary=name, reasons=[name],
-                            message=message(f"Dear {name}", name)))
+        render_pdf(
+            plan_for(name, summary=name, reasons=[name], message=message(f"Dear {name}", name))
+        )
     render_pdf(plan_for("\ue000" * 2000))  # many characters without a glyph
     messages = [record.getMessage() for record in caplog.records]
     assert messages, "the missing glyphs should have been counted in a log line"
@@ -97,5 +99,7 @@ def test_no_user_text_or_code_point_reaches_any_log(caplog):
     ours = [m for m in messages if "without a glyph" in m]
     # One line per build that had missing glyphs (the emoji name and the 2,000 private-use
     # characters), never one per character.
-    assert ours == ["Characters without a glyph in the bundled fonts: 3 (drawn as a box)",
-                    "Characters without a glyph in the bundled fonts: 1 (drawn as a box)"]
+    assert ours == [
+        "Characters without a glyph in the bundled fonts: 3 (drawn as a box)",
+        "Characters without a glyph in the bundled fonts: 1 (drawn as a box)",
+    ]

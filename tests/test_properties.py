@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 
 from tests.contract import CONTRACT_KEYS
 from tests.strategies import answers
-from wizard.answers import REGULATED, Answers
+from wizard.answers import DATE_MAX, DATE_MIN, REGULATED, Answers
 from wizard.content import load_content
-from wizard.dates import add_days, is_business_day, next_business_day_on_or_after
-from wizard.engine import decide, effective_answers, recommend
+from wizard.dates import is_business_day
+from wizard.engine import decide, recommend
+from wizard.notice_date import resolve_notice_date
 from wizard.plan import build_plan
+from wizard.workdays import Workdays
 
 CONTENT = load_content()
 SETTINGS = settings(
@@ -27,80 +29,130 @@ def _index(items, attr: str) -> dict[str, dt.date]:
     return {item.id: getattr(item, attr) for item in items}
 
 
+FIXABLE = {"behaviour_decline", "payment_problems", "boundary_violations", "scope_creep",
+           "unresponsive"}  # fmt: skip
+PHASES = {entry.id: entry.phase for entry in CONTENT.plan.timeline}
+
+
+def _plan_dates():
+    """Answers with a plan date near their notice date (before, on or after it)."""
+    return answers().flatmap(
+        lambda a: st.tuples(
+            st.just(a),
+            st.integers(-60, 60).map(
+                lambda days: min(max(a.notice_date - dt.timedelta(days=days), DATE_MIN), DATE_MAX)
+            ),
+        )
+    )
+
+
 @SETTINGS
-@given(answers())
-def test_recommendation_invariants(a: Answers):
-    rec = recommend(a, CONTENT)
-    eff = effective_answers(a, CONTENT)
-    planned = a.notice_date
-    assert planned is not None
+@given(_plan_dates())
+def test_recommendation_invariants(case):
+    a, today = case
+    decision = decide(a, CONTENT, today=today)
+    rec = decision.recommendation
+    eff = decision.answers
+    wd = Workdays(a.jurisdiction)
+    planned = resolve_notice_date(a, today)
+    threatened = eff.safety_concern and eff.safety_level == "threat"
+    insisted = "unethical_request" in eff.signals and eff.improper_request_insisted
 
-    assert rec.strategy in ("communicate", "quiet_exit", "transition")
-    assert rec.readiness in ("proceed", "repair_first", "wait")
     assert rec.reasons and all(reason.strip() for reason in rec.reasons)
-    assert rec.notice_date >= planned
-    assert is_business_day(rec.notice_date)
-    assert rec.effective_date >= rec.notice_date
     assert len(rec.constraints) == len(set(rec.constraints))
-
+    assert len(rec.warnings) == len(rec.warning_ids)
     data = rec.contract_json()
     assert list(data) == CONTRACT_KEYS
     assert json.loads(json.dumps(data)) == data
 
-    # (a) safety: written contact only, no call.
-    if a.safety_concern:
-        assert rec.channel in ("email", "letter")
-        assert rec.follow_up_call is False
-        assert "safety_no_meeting" in rec.constraints
-    # (b) a one-off with nothing tried: repair first.
-    if a.pattern == "one_off" and not a.remedies_tried and not a.safety_concern:
-        assert rec.readiness == "repair_first"
-        assert rec.next_remedy
-    # (c) regulated professions never step back quietly.
-    if a.profession in REGULATED:
-        assert rec.strategy != "quiet_exit"
-    # (d) a lawyer with a matter before a court needs its permission.
-    if a.profession == "law" and a.court_matter_pending:
-        assert "court_permission" in rec.constraints
-    elif "court_permission" in rec.constraints:
-        raise AssertionError("court_permission only applies to lawyers with a court matter")
-    # (e) unearned prepayments are refunded.
-    assert ("refund_unearned" in rec.constraints) == a.unearned_prepayment
-    # (f) transfer ownership before revoking access.
-    if ASSET_TRANSFER & set(a.client_assets):
-        assert "transfer_before_revoke" in rec.constraints
-    # (g) a quiet exit under a contract still gives written notice.
-    if rec.strategy == "quiet_exit" and a.has_contract:
-        assert rec.written_notice is True
-    # (h) critical period: notice after it ends.
-    ends = eff.critical_period_ends
-    if a.critical_period and ends is not None and ends >= planned and not a.safety_concern:
-        assert rec.notice_date > ends
-        assert rec.readiness in ("wait", "repair_first")
-    # (i) safety: proceed now, no holds.
-    if a.safety_concern:
+    # Dates: never before the plan date, notice on a working day, the end after it.
+    assert rec.notice_date >= planned >= today
+    assert wd.is_business_day(rec.notice_date)
+    assert rec.effective_date >= rec.notice_date
+    assert ("past_notice_date" in rec.warning_ids) == (a.notice_date < today)
+    # No notice or end date on a public holiday of the jurisdiction given.
+    assert not wd.is_holiday(rec.notice_date) and not wd.is_holiday(rec.effective_date)
+    # Notice counts as the contract counts, and never below the minimum.
+    assert rec.notice_days >= rec.notice_days_minimum >= 0
+    if "contract_notice" in rec.constraints:
+        contract_end = wd.add(rec.notice_date, eff.notice_days, eff.notice_day_kind)
+        assert rec.effective_date >= contract_end
+        assert rec.notice_days_minimum >= min(eff.notice_days, rec.notice_days)
+
+    # Mandatory withdrawal is never delayed: no repair, no hold, at once.
+    if insisted:
+        assert "mandatory_withdrawal" in rec.constraints
         assert rec.readiness == "proceed"
-        assert rec.notice_date == next_business_day_on_or_after(planned)
-    # Effective date: the contract's period, counted as written (care floor aside).
-    if a.has_contract and a.termination_clause == "notice":
-        by_contract = add_days(rec.notice_date, a.notice_days, a.notice_day_kind)
-        if a.profession in ("healthcare", "therapy") and not a.safety_concern:
-            floor = rec.notice_date + dt.timedelta(days=30)
-            assert rec.effective_date == max(by_contract, floor)
-        else:
-            assert rec.effective_date == by_contract
-        assert "contract_notice" in rec.constraints
-    else:
-        assert "contract_notice" not in rec.constraints
-    # Never a quiet exit before any attempt at talking, unless talking is off the table.
-    if rec.strategy == "quiet_exit":
-        assert (
-            a.remedies_tried
-            or a.conversation_outlook == "unlikely"
-            or a.safety_concern
-            or {"unresponsive", "unethical_request", "behaviour_decline", "boundary_violations"}
-            & set(a.signals)
-        )
+        assert rec.notice_date == wd.on_or_after(planned)
+    # Safety after a threat: prompt, written, no call; uneasy: never in person.
+    if eff.safety_concern:
+        assert "safety_no_meeting" in rec.constraints and rec.channel != "in_person"
+        assert rec.follow_up_call is False
+    if threatened:
+        assert rec.channel in ("email", "letter")
+        assert rec.readiness == "proceed"
+        assert rec.notice_date == wd.on_or_after(planned)
+    # No repair gate where nothing can be repaired.
+    only_suggested = set(eff.signals) == {"unethical_request"} and not insisted
+    if (eff.engagement_status == "finished" or not FIXABLE & set(eff.signals)) and not (
+        only_suggested
+    ):
+        assert rec.readiness != "repair_first", rec.fired_rules
+    # Clinical work: uneasy keeps the notice floor.
+    clinical = eff.profession in ("healthcare", "therapy")
+    if clinical and eff.engagement_status == "ongoing" and not threatened and not insisted:
+        assert rec.effective_date >= rec.notice_date + dt.timedelta(days=30)
+    if clinical and (eff.client_in_crisis or threatened):
+        assert "crisis_resources" in rec.constraints
+    # Courts: the end depends on permission exactly when a lawyer has a matter pending.
+    court = eff.profession == "law" and eff.court_matter_pending
+    assert (rec.effective_condition == "court_permission") == court
+    assert ("court_permission" in rec.constraints) == court
+    # Holds are bounded: a wait never runs past about three months.
+    start = planned + dt.timedelta(days=45)  # the longest repair window, with room
+    assert rec.notice_date <= wd.on_or_after(start + dt.timedelta(days=90)) or (
+        rec.readiness == "repair_first"
+    )
+    # Regulated professions never step back quietly while the work is ongoing.
+    if eff.profession in REGULATED and eff.engagement_status == "ongoing":
+        assert rec.strategy != "quiet_exit"
+    assert ("refund_unearned" in rec.constraints) == eff.unearned_prepayment
+    if ASSET_TRANSFER & set(eff.client_assets):
+        assert "transfer_before_revoke" in rec.constraints
+    if rec.strategy == "quiet_exit" and eff.has_contract:
+        assert rec.written_notice is True
+
+
+@SETTINGS
+@given(_plan_dates())
+def test_every_step_sits_in_its_phase_and_transfers_come_first(case):
+    a, today = case
+    plan = build_plan(a, CONTENT, today=today)
+    rec = plan.recommendation
+    notice, end = rec.notice_date, rec.effective_date
+    bounds = {
+        "before_notice": (today, notice),
+        "at_notice": (notice, notice),
+        "during_notice": (notice, end),
+        "after_end": (end, dt.date.max),
+    }
+    for item in rec.checklist:
+        low, high = bounds[item.phase]
+        assert max(low, today) <= item.due <= max(high, today), (item.id, item.due)
+    for step in plan.timeline:
+        low, high = bounds[PHASES[step.id]]
+        assert max(low, today) <= step.date <= max(high, today), (step.id, step.date)
+    if "transfer_before_revoke" in rec.constraints:
+        steps = _index(plan.timeline, "date")
+        assert steps["transfer_assets"] <= notice or steps["transfer_assets"] <= end
+        assert steps["transfer_assets"] < steps["revoke_access"]
+        if "handover" in steps:
+            assert steps["handover"] < steps["revoke_access"]
+        due = _index(rec.checklist, "due")
+        assert due["transfer_assets"] < due["revoke_access"]
+    if rec.effective_condition == "court_permission":
+        steps = _index(plan.timeline, "date")
+        assert steps["give_notice"] <= steps["court_application"]
 
 
 @SETTINGS
@@ -157,8 +209,8 @@ def test_same_input_same_output_and_hidden_answers_ignored(a: Answers, data):
 @settings(max_examples=100, deadline=None, database=None)
 @given(answers(notice_date=False), st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)))
 def test_missing_notice_date_is_next_business_day_after_today(a: Answers, today: dt.date):
-    a = a.model_copy(update={"notice_date": None, "safety_concern": True})
+    a = a.model_copy(update={"notice_date": None, "safety_concern": True, "safety_level": "threat"})
     rec = recommend(a, CONTENT, today=today)
+    assert rec.notice_date == Workdays(a.jurisdiction).after(today)
     assert rec.notice_date > today
     assert is_business_day(rec.notice_date)
-    assert rec.notice_date - today <= dt.timedelta(days=3)

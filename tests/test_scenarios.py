@@ -3,6 +3,7 @@ tests/scenarios/expected.yaml says what a careful practitioner would recommend f
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -21,10 +22,33 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 EXPECTED: dict[str, dict] = yaml.safe_load((SCENARIOS / "expected.yaml").read_text("utf-8"))
 
-SCALARS = ("strategy", "readiness", "channel", "follow_up_call", "written_notice", "next_remedy")
+SCALARS = (
+    "strategy",
+    "readiness",
+    "channel",
+    "follow_up_call",
+    "written_notice",
+    "next_remedy",
+    "effective_condition",
+    "notice_days",
+    "notice_days_minimum",
+)
 DATES = ("notice_date", "effective_date")
-LISTS = ("constraints_include", "constraints_exclude", "warnings_include")
-KNOWN_KEYS = {*SCALARS, *DATES, *LISTS, "why"}
+LISTS = (
+    "constraints_include",
+    "constraints_exclude",
+    "warnings_include",
+    "warning_ids_include",
+    "warning_ids_exclude",
+)
+KNOWN_KEYS = {*SCALARS, *DATES, *LISTS, "why", "today"}
+# The plan date scenarios are judged on unless they name one: the scenarios written first
+# plan notice for early March 2026.
+DEFAULT_TODAY = dt.date(2026, 2, 20)
+
+
+def today_for(name: str) -> dt.date:
+    return dt.date.fromisoformat(str(EXPECTED[name].get("today", DEFAULT_TODAY)))
 
 
 def test_every_scenario_file_has_an_expectation_and_vice_versa():
@@ -48,7 +72,7 @@ def test_expectation_is_well_formed(name):
 def test_scenario(name):
     expected = EXPECTED[name]
     answers = load_answers((SCENARIOS / f"{name}.yaml").read_bytes())
-    rec = recommend(answers, load_content())
+    rec = recommend(answers, load_content(), today=today_for(name))
     for key in SCALARS:
         if key in expected:
             assert getattr(rec, key) == expected[key], (key, rec.reasons)
@@ -61,14 +85,18 @@ def test_scenario(name):
         assert cid not in rec.constraints
     for fragment in expected.get("warnings_include", []):
         assert any(fragment in warning for warning in rec.warnings), rec.warnings
+    for wid in expected.get("warning_ids_include", []):
+        assert wid in rec.warning_ids, rec.warning_ids
+    for wid in expected.get("warning_ids_exclude", []):
+        assert wid not in rec.warning_ids, rec.warning_ids
     # The same input always gives the same output.
-    assert recommend(answers, load_content()) == rec
+    assert recommend(answers, load_content(), today=today_for(name)) == rec
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_scenario_plan_builds(name):
     answers = load_answers((SCENARIOS / f"{name}.yaml").read_bytes())
-    plan = build_plan(answers, load_content())
+    plan = build_plan(answers, load_content(), today=today_for(name))
     body = plan.message.body
     assert body.strip()
     assert "{{" not in body and "{%" not in body
@@ -82,7 +110,16 @@ def test_scenario_plan_builds(name):
 )
 def test_cli_json_has_exactly_the_contract_keys(name):
     result = subprocess.run(
-        [sys.executable, "-m", "wizard", "recommend", str(SCENARIOS / f"{name}.yaml"), "--json"],
+        [
+            sys.executable,
+            "-m",
+            "wizard",
+            "recommend",
+            str(SCENARIOS / f"{name}.yaml"),
+            "--json",
+            "--today",
+            today_for(name).isoformat(),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -51,7 +51,10 @@ Signal = Literal[
     "scope_creep",
     "unresponsive",
     "unethical_request",
+    "provider_changes",
 ]
+SafetyLevel = Literal["threat", "uneasy"]
+EngagementStatus = Literal["ongoing", "finished"]
 Pattern = Literal["one_off", "occasional", "recurring"]
 Remedy = Literal[
     "frank_conversation",
@@ -72,6 +75,8 @@ Asset = Literal[
     "accounts_billing",
     "records",
     "physical_property",
+    "work_product",
+    "clinical_records",
 ]
 Depth = Literal["transactional", "ongoing", "close"]
 Stakes = Literal["low", "medium", "high"]
@@ -116,6 +121,43 @@ def _no_duplicates(values: list[str]) -> list[str]:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_date_in_range)]
 Name = Annotated[str, Field(max_length=NAME_MAX_CHARS)]
 
+# Signals about the client that the client could put right: only these make "try a fix
+# first" worth suggesting (the others are nobody's fault, or the provider's own change).
+CLIENT_FIXABLE_SIGNALS: frozenset[str] = frozenset(
+    {"behaviour_decline", "payment_problems", "boundary_violations", "scope_creep", "unresponsive"}
+)
+
+
+def _jurisdiction(value: Any) -> Any:
+    """'' or a country the holidays calendars know, optionally with a subdivision."""
+    if not isinstance(value, str) or value == "":
+        return value
+    code = value.strip().upper()
+    country, _, subdivision = code.partition("-")
+    import holidays  # only when a jurisdiction is given: the calendars are large
+
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        raise ValueError(
+            "must be a country code such as US, GB, DE, CA or AU, optionally with a region "
+            "such as US-NY or GB-SCT"
+        )
+    if subdivision and subdivision not in supported[country]:
+        raise ValueError(
+            f"'{subdivision}' is not a region of {country}; known regions: "
+            + ", ".join(supported[country])
+        )
+    return code
+
+
+class KeyDeadline(BaseModel):
+    """A date the client must not miss, which the plan names and keeps clear of."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    date: IsoDate
+    what: str = Field(min_length=1, max_length=DEADLINE_WHAT_MAX_CHARS)
+
 
 class Answers(BaseModel):
     """Everything the wizard asks. Every field has the contract's default."""
@@ -123,9 +165,16 @@ class Answers(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     profession: Profession = "general"
+    jurisdiction: Annotated[str, BeforeValidator(_jurisdiction)] = ""
     signals: list[Signal] = Field(default_factory=lambda: ["scope_creep"])
+    improper_request_insisted: bool = False
     safety_concern: bool = False
+    # Only read with safety_concern; "threat" keeps the meaning of files written before
+    # the level was asked.
+    safety_level: SafetyLevel = "threat"
     client_in_crisis: bool = False
+    client_in_crisis_until: IsoDate | None = None
+    engagement_status: EngagementStatus = "ongoing"
     pattern: Pattern = "recurring"
     remedies_tried: list[Remedy] = Field(default_factory=list)
     remedies_exhausted: Annotated[YesNoUnsure, BeforeValidator(_yes_no)] = "yes"
@@ -134,13 +183,17 @@ class Answers(BaseModel):
     termination_clause: TerminationClause = "notice"
     notice_days: int = Field(default=30, ge=0, le=365)
     notice_day_kind: DayKind = "calendar"
+    cure_days: int = Field(default=0, ge=0, le=90)
+    breach_summary: str = Field(default="", max_length=BREACH_SUMMARY_MAX_CHARS)
     outstanding_balance: float = Field(default=0, ge=0, le=1e12, allow_inf_nan=False)
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     unearned_prepayment: bool = False
+    unearned_amount: float = Field(default=0, ge=0, le=1e12, allow_inf_nan=False)
     work_in_progress: WorkInProgress = "none"
     client_assets: list[Asset] = Field(default_factory=list)
     court_matter_pending: bool = False
     confidentiality_terms: bool = False
+    key_deadlines: list[KeyDeadline] = Field(default_factory=list, max_length=DEADLINES_MAX)
     relationship_months: int = Field(default=12, ge=0, le=1200)
     relationship_depth: Depth = "ongoing"
     critical_period: bool = False
@@ -156,13 +209,15 @@ class Answers(BaseModel):
     your_business: Name = ""
     client_name: Name = ""
     client_contact: Name = ""
+    # The user's own version of the message; "" = use the draft.
+    message_override: str = Field(default="", max_length=MESSAGE_MAX_CHARS)
 
     @field_validator("signals", "remedies_tried", "client_assets")
     @classmethod
     def _dedupe(cls, values: list[str]) -> list[str]:
         return _no_duplicates(values)
 
-    @field_validator("outstanding_balance", mode="before")
+    @field_validator("outstanding_balance", "unearned_amount", mode="before")
     @classmethod
     def _int_is_a_number(cls, value: Any) -> Any:
         # Strict mode refuses int for float; 250 is as good an amount as 250.0.
@@ -193,7 +248,17 @@ FIELD_NAMES: tuple[str, ...] = tuple(Answers.model_fields)
 # Every message names the field and what it accepts, in the contract's words, never the
 # validator's ("Input should be a valid integer") or Python's ("holds a NoneType").
 
-_SPECIAL_ALLOWED = {"currency": "a three-letter code such as USD, EUR or GBP"}
+_SPECIAL_ALLOWED = {
+    "currency": "a three-letter code such as USD, EUR or GBP",
+    "jurisdiction": (
+        "a country code such as US, GB, DE, CA or AU, optionally with a region such as "
+        "US-NY or GB-SCT, or nothing"
+    ),
+    "key_deadlines": (
+        f"a list of at most {DEADLINES_MAX} deadlines, each a date and what is due "
+        f"(at most {DEADLINE_WHAT_MAX_CHARS} characters)"
+    ),
+}
 _KINDS = {
     type(None): "empty",
     bool: "true or false",

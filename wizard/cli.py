@@ -4,6 +4,7 @@ exit code 2, never a traceback (set PARTWAYS_DEBUG=1 to see one for an internal 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -49,7 +50,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from wizard.engine import recommend
 
     answers = _read_answers(args.file)
-    rec = recommend(answers, _content(args.content))
+    rec = recommend(answers, _content(args.content), today=args.today)
     if args.json:
         print(json.dumps(rec.contract_json(), indent=2, ensure_ascii=False))
         return 0
@@ -59,7 +60,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     print(f"Follow-up call:  {'yes' if rec.follow_up_call else 'no'}")
     print(f"Written notice:  {'yes' if rec.written_notice else 'no'}")
     print(f"Notice date:     {rec.notice_date}")
-    print(f"Effective date:  {rec.effective_date}")
+    condition = " (if the court allows)" if rec.effective_condition else ""
+    print(f"Effective date:  {rec.effective_date}{condition}")
+    print(f"Notice days:     {rec.notice_days} (at least {rec.notice_days_minimum})")
     print("Scores:          " + ", ".join(f"{k} {v:g}" for k, v in rec.scores.items()))
     print(f"Constraints:     {', '.join(rec.constraints) or 'none'}")
     print("Reasons:")
@@ -77,7 +80,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     answers = _read_answers(args.file)
     content = _content(args.content)
-    plan = build_plan(answers, content)
+    plan = build_plan(answers, content, today=args.today)
     if args.message_file:
         try:
             raw = Path(args.message_file).read_bytes()
@@ -111,6 +114,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_date(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the plan date as YYYY-MM-DD") from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise argparse.ArgumentTypeError(
+            f"the plan date must lie between {DATE_MIN} and {DATE_MAX}"
+        )
+    return day
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m wizard", description=__doc__)
     parser.add_argument("--content", help="content folder (default: the bundled content/)")
@@ -118,11 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     rec = sub.add_parser("recommend", help="print the recommendation for an answers file")
     rec.add_argument("file")
     rec.add_argument("--json", action="store_true", help="print the contract's JSON object")
+    rec.add_argument("--today", type=_plan_date, help="the plan date, YYYY-MM-DD (default: today)")
     rec.set_defaults(run=cmd_recommend)
     plan = sub.add_parser("plan", help="write the exit plan PDF for an answers file")
     plan.add_argument("file")
     plan.add_argument("-o", "--output", required=True, help="where to write the PDF")
     plan.add_argument("--message-file", help="use this text as the message draft")
+    plan.add_argument("--today", type=_plan_date, help="the plan date, YYYY-MM-DD (default: today)")
     plan.set_defaults(run=cmd_plan)
     check = sub.add_parser("check", help="validate all content files")
     check.set_defaults(run=cmd_check)

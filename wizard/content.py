@@ -10,6 +10,7 @@ and a problem names the file, the entry and what is wrong.
 from __future__ import annotations
 
 import functools
+import typing
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from wizard.answers import STRATEGIES
+from wizard.answers import STRATEGIES, Asset
 from wizard.conditions import Condition, refs_of
 from wizard.content_model import (
     Content,
@@ -34,7 +35,7 @@ from wizard.content_model import (
 )
 from wizard.safe_yaml import DuplicateKeyError, load_yaml_unique
 from wizard.schema import FieldSpec, answer_schema
-from wizard.stages import STAGES, all_facts, section_facts
+from wizard.stages import STAGES, all_facts, facts_before, section_facts
 
 __all__ = ["CONTENT_DIR", "Content", "ContentError", "Question", "Step", "load_content"]
 
@@ -189,7 +190,7 @@ def _check_questions(questions: QuestionsFile, checker: _Checker) -> dict[str, Q
                 raise ContentError(f"{where}: a {q.type} question needs options")
             _check_range(q, where)
             seen[q.id] = q
-    missing = [name for name in schema if name not in seen]
+    missing = [name for name in schema if name not in seen and name not in questions.not_asked]
     if missing:
         raise ContentError(f"questions.yaml: no question asks for {', '.join(missing)}")
     return seen
@@ -250,6 +251,9 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
                     f"{where}: a rule for a profession needs a 'reference:' naming the "
                     "professional rule or standard it comes from"
                 )
+    dates_facts = facts_before("dates")
+    for name in ("extend_contract_notice", "deadline_moves_end"):
+        checker.condition(getattr(rules, name), f"rules.yaml: {name}", dates_facts)
     if sorted(rules.tie_order) != sorted(STRATEGIES):
         raise ContentError("rules.yaml: tie_order must list each strategy once")
 
@@ -273,6 +277,11 @@ def _check_plan(plan: PlanFile, checker: _Checker, constraint_ids: set[str]) -> 
 
 
 def _check_messages(messages: MessagesFile) -> None:
+    missing_assets = set(typing.get_args(Asset)) - set(messages.asset_phrases)
+    if missing_assets:
+        raise ContentError(
+            f"messages.yaml: asset_phrases has no phrase for {', '.join(sorted(missing_assets))}"
+        )
     for name in ("communicate", "quiet_exit", "transition", "repair"):
         kinds = set(messages.templates.get(name, {}))  # type: ignore[call-overload]
         missing = {"email", "letter", "talking_points"} - kinds

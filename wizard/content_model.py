@@ -79,7 +79,9 @@ class _Model(BaseModel):
 
 # --- questions.yaml -------------------------------------------------------------------
 
-QuestionType = Literal["choice", "multi", "yesno", "integer", "amount", "date", "text", "currency"]
+QuestionType = Literal[
+    "choice", "multi", "yesno", "integer", "amount", "date", "text", "currency", "deadlines"
+]
 
 
 class Option(_Model):
@@ -120,6 +122,8 @@ class Step(_Model):
 
 class QuestionsFile(_Model):
     steps: list[Step]
+    # Answer fields set somewhere other than a question, with where (for content editors).
+    not_asked: dict[str, str] = {}
 
 
 # --- rules.yaml -----------------------------------------------------------------------
@@ -162,6 +166,8 @@ class HoldRule(_Rule):
     until_field: str | None = None
     days: int = Field(default=0, ge=0, le=365)
     days_if_unknown: int = Field(default=30, ge=0, le=365)
+    # The longest sensible wait: a hold past it is cut there, with a warning.
+    max_days: int = Field(default=90, ge=0, le=365)
 
 
 class ChannelRule(_Rule):
@@ -202,6 +208,18 @@ class RulesFile(_Model):
     # Floors on the notice period that apply even when a contract sets a shorter one
     # (e.g. care professions): every rule that fires may push the end date later.
     minimum_notice: list[NoticeRule] = []
+    # How a reason says that no contract fixes the notice: no contract, a contract with no
+    # notice clause, or one the user is unsure about.
+    no_notice_phrases: dict[Literal["no_contract", "no_clause", "unsure"], str]
+    # When the relationship's suggested period may lengthen a contract's notice.
+    extend_contract_notice: When
+    contract_extended_reason: Text
+    cure_period_reason: Text
+    # Key deadlines this many days after the end still count as "near the end"; where
+    # `deadline_moves_end` holds, the end moves past such a deadline.
+    deadline_margin_days: int = Field(default=14, ge=0, le=90)
+    deadline_moves_end: When
+    deadline_moved_reason: Text
     warnings: list[WarningRule]
 
 
@@ -220,9 +238,12 @@ class DatedEntry(_Model):
     when: When = ALWAYS
     anchor: Anchor = "notice"
     offset: int = Field(default=0, ge=-365, le=365)
+    # The part of the plan the step belongs to: its date is kept inside that part.
+    phase: Phase | None = None
 
 
 class TimelineEntry(DatedEntry):
+    phase: Phase
     title: Text
     detail: Text
 
@@ -365,6 +386,10 @@ class CheckWords(_Model):
     at_least: str
     at_most: str
     date_in_past: str
+    # A deadline line that is not "YYYY-MM-DD what"; {line} is the line's number.
+    deadline_line: str
+    deadlines_too_many: str
+    invalid_text: str
 
 
 class AnswerWords(_Model):

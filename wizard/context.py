@@ -43,6 +43,16 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         critical_ends_text=long_date(answers.critical_period_ends)
         if answers.critical_period_ends
         else "",
+        crisis_ends_text=long_date(answers.client_in_crisis_until)
+        if answers.client_in_crisis_until
+        else "",
+        notice_date_text=long_date(answers.notice_date) if answers.notice_date else "",
+        unearned_text=money(answers.unearned_amount, answers.currency),
+        deadlines_text=join_words(
+            [f"{d.what} ({long_date(d.date)})" for d in sorted(answers.key_deadlines, key=_when)]
+        ),
+        # How the plan says that no contract fixes the notice, for the reasons that suggest one.
+        no_notice_text=content.rules.no_notice_phrases[_contract_state(answers)],
         profession_label=content.question_by_id["profession"].option_label(answers.profession),
         signal_labels=_labels(content, "signals", list(answers.signals)),
         remedies_tried_labels=_labels(content, "remedies_tried", list(answers.remedies_tried)),
@@ -56,6 +66,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Filled in by the engine's stages when the rule that uses them fires.
         remedy_label="",
         suggested_days=0,
+        notice_days=0,
+        deadline_what="",
         ruled_out_label="",
         ruled_out_titles="",
     )
@@ -66,6 +78,16 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     for name, cond in definitions.items():
         ctx[name] = cond.evaluate(answers_only, definitions)
     return ctx
+
+
+def _when(deadline: Any) -> dt.date:
+    return deadline.date
+
+
+def _contract_state(answers: Answers) -> str:
+    if not answers.has_contract:
+        return "no_contract"
+    return "unsure" if answers.termination_clause == "unsure" else "no_clause"
 
 
 def reason_phrase(answers: Answers, content: Content) -> str:

@@ -20,14 +20,10 @@ from typing import Any
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.context import answers_context, decision_texts
-from wizard.dates import (
-    add_days,
-    next_business_day_after,
-    next_business_day_on_or_after,
-    offset_working_day,
-)
-from wizard.models import ChecklistItem, Recommendation
+from wizard.models import ChecklistItem, Phase, Recommendation
+from wizard.notice_date import resolve_notice_date
 from wizard.stages import STAGE_NAMES
+from wizard.workdays import Workdays, plus_days
 
 
 @dataclass(frozen=True)
@@ -45,6 +41,7 @@ class _State:
     content: Content
     today: dt.date
     planned: dt.date
+    workdays: Workdays
     # What conditions look at: the answers plus every fact decided so far.
     facts: Mapping[str, Any]
     # What wording templates see: the answers' phrases plus stage-specific phrases.
@@ -66,10 +63,14 @@ class _State:
     held: bool = False
     hold_ids: tuple[str, ...] = ()
     notice: dt.date = dt.date.min
+    notice_on_holiday: bool = False
     channel: Channel = "email"
     follow_up_call: bool = False
     written_notice: bool = True
     effective: dt.date = dt.date.min
+    notice_days: int = 0
+    notice_days_minimum: int = 0
+    warning_ids: tuple[str, ...] = ()
     checklist: tuple[ChecklistItem, ...] = ()
 
     def with_(self, **changes: Any) -> _State:
@@ -193,33 +194,44 @@ def _readiness(state: _State) -> _State:
 
 
 def _holds(state: _State) -> _State:
-    """Repair windows and holds push the notice date on; weekends move it to Monday."""
-    notice = state.planned + dt.timedelta(days=state.delay_days)
+    """Repair windows and holds push the notice date on, each hold to at most its longest
+    sensible length; the notice then lands on a working day."""
+    notice = start = plus_days(state.planned, state.delay_days)
     hold_ids: list[str] = []
     reasons: list[str] = []
+    capped = False
     hits = _fires(state, state.content.rules.holds)
     for hold in hits:
         until = state.facts.get(hold.until_field) if hold.until_field else None
         if hold.until_field and until is None:
-            candidate = notice + dt.timedelta(days=hold.days_if_unknown)
+            candidate = plus_days(notice, hold.days_if_unknown)
         elif until is not None:
-            candidate = until + dt.timedelta(days=1)
+            candidate = plus_days(until, 1)
         else:
-            candidate = notice + dt.timedelta(days=hold.days)
+            candidate = plus_days(notice, hold.days)
+        # Bounded from where the waiting starts, so holds in a row cannot add up.
+        longest = plus_days(start, hold.max_days)
+        if candidate > longest:
+            candidate, capped = longest, True
         if candidate > notice or (until is not None and until >= notice):
             notice = max(notice, candidate)
             hold_ids.append(hold.id)
             reasons.append(hold.reason.render(state.texts))
     held = bool(hold_ids)
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
+    landed = state.workdays.on_or_after(notice)
+    on_holiday = any(
+        state.workdays.is_holiday(plus_days(notice, i)) for i in range((landed - notice).days)
+    )
     return state.with_(
-        notice=next_business_day_on_or_after(notice),
+        notice=landed,
+        notice_on_holiday=on_holiday,
         held=held,
         hold_ids=tuple(hold_ids),
         readiness=readiness,
         reasons=state.reasons + tuple(reasons),
         fired=_fired(state, *hits),
-        **state.fact(held=held, readiness=readiness),
+        **state.fact(held=held, readiness=readiness, hold_capped=capped),
     )
 
 
@@ -258,34 +270,77 @@ def _follow_up_and_written_notice(state: _State) -> _State:
 
 
 def _dates(state: _State) -> _State:
-    """The end date: the contract's notice, or a period that fits the relationship; then
-    any professional minimum, which applies even over a shorter contract period."""
-    answers, rules, notice = state.answers, state.content.rules, state.notice
+    """The end date. The contract's notice (or cure period) and any professional floor are
+    the minimum; a long, close or dependent relationship gets more when nothing argues for
+    speed; with no contract the relationship sets a fair period. The end then keeps clear
+    of the client's key deadlines where professional rules ask for it, and of holidays."""
+    answers, rules, wd, notice = state.answers, state.content.rules, state.workdays, state.notice
+    defs, ids = rules.definitions, state.constraint_ids
     reasons: list[str] = []
     texts = dict(state.texts)
     fired: list[Any] = []
-    if answers.has_contract and answers.termination_clause == "notice":
-        effective = add_days(notice, answers.notice_days, answers.notice_day_kind)
-    else:
-        period_rule = _first(state, rules.notice_period)
-        days = period_rule.days if period_rule else 0
-        effective = notice + dt.timedelta(days=days)
-        if period_rule:
-            texts["suggested_days"] = days
+    by_contract = "contract_notice" in ids
+    unit = answers.notice_day_kind if by_contract else "calendar"
+
+    # The minimum: what the contract or the professional rules require.
+    minimum = notice
+    if by_contract:
+        minimum = wd.add(notice, answers.notice_days, unit)
+    if "cure_period" in ids:
+        minimum = max(minimum, plus_days(notice, answers.cure_days))
+        reasons.append(rules.cure_period_reason.render(texts))
+    effective = minimum
+    # What the relationship suggests: the period itself when no contract sets one, an
+    # extension of the contract's when the relationship calls for more.
+    period_rule = _first(state, rules.notice_period)
+    if period_rule is not None:
+        suggested = plus_days(notice, period_rule.days)
+        texts["suggested_days"] = period_rule.days
+        if not by_contract and "cure_period" not in ids:
+            effective = max(effective, suggested)
             reasons.append(period_rule.reason.render(texts))
             fired.append(period_rule)
+        elif suggested > effective and rules.extend_contract_notice.evaluate(state.facts, defs):
+            effective = suggested
+            reasons.append(rules.contract_extended_reason.render(texts))
+            fired.append(period_rule)
     for floor_rule in rules.minimum_notice:
-        floor = notice + dt.timedelta(days=floor_rule.days)
-        if floor > effective and floor_rule.when.evaluate(state.facts, rules.definitions):
+        floor = plus_days(notice, floor_rule.days)
+        if floor > effective and floor_rule.when.evaluate(state.facts, defs):
+            minimum = max(minimum, floor)
             effective = floor
             texts["suggested_days"] = floor_rule.days
             reasons.append(floor_rule.reason.render(texts))
             fired.append(floor_rule)
+
+    # Key deadlines inside the notice period or just after the end.
+    near_end = False
+    moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
+    for deadline in sorted(answers.key_deadlines, key=lambda d: d.date):
+        if notice <= deadline.date <= plus_days(effective, rules.deadline_margin_days):
+            near_end = True
+            if moves_end and deadline.date >= effective:
+                effective = wd.after(deadline.date)
+                texts["deadline_what"] = deadline.what
+                reasons.append(rules.deadline_moved_reason.render(texts))
+
+    # An end date does not fall on a public holiday.
+    end_on_holiday = wd.is_holiday(effective)
+    if end_on_holiday:
+        effective = wd.on_or_after(effective)
+    notice_days = wd.count(notice, effective, unit)
+    texts["notice_days"] = notice_days
     return state.with_(
         effective=effective,
+        notice_days=notice_days,
+        notice_days_minimum=min(wd.count(notice, minimum, unit), notice_days),
         texts=MappingProxyType(texts),
         reasons=state.reasons + tuple(reasons),
         fired=_fired(state, *fired),
+        **state.fact(
+            holiday_moved=end_on_holiday or state.notice_on_holiday,
+            deadline_near_end=near_end,
+        ),
     )
 
 
@@ -293,12 +348,45 @@ def _warnings(state: _State) -> _State:
     hits = _fires(state, state.content.rules.warnings)
     return state.with_(
         warnings=tuple(rule.text.render(state.texts) for rule in hits),
+        warning_ids=tuple(rule.id for rule in hits),
         fired=_fired(state, *hits),
     )
 
 
-def anchor_date(anchor: str, notice: dt.date, effective: dt.date, planned: dt.date) -> dt.date:
-    return {"notice": notice, "effective": effective, "planned": planned}[anchor]
+@dataclass(frozen=True)
+class KeyDates:
+    """The dates every dated step hangs from, and the calendar they are counted in."""
+
+    today: dt.date
+    planned: dt.date
+    notice: dt.date
+    effective: dt.date
+    workdays: Workdays
+
+    def anchor(self, name: str) -> dt.date:
+        return {"notice": self.notice, "effective": self.effective, "planned": self.planned}[name]
+
+    def schedule(self, anchor: str, offset: int, phase: Phase | None) -> dt.date:
+        """A step's date: `offset` working days from its anchor, kept inside its phase
+        (before notice: from today to the notice date; during notice: from the notice date
+        to the end; after the end: from the end on) and never before today."""
+        wd = self.workdays
+        day = wd.offset(self.anchor(anchor), offset)
+        low, high = self.today, dt.date.max
+        if phase == "before_notice":
+            high = self.notice
+        elif phase == "at_notice":
+            low = high = self.notice
+        elif phase == "during_notice":
+            low, high = max(low, self.notice), self.effective
+        elif phase == "after_end":
+            low = max(low, self.effective)
+        high = max(high, low)
+        day = min(max(day, low), high)
+        if not wd.is_business_day(day):
+            earlier, later = wd.on_or_before(day), wd.on_or_after(day)
+            day = earlier if earlier >= low else later if later <= high else day
+        return day
 
 
 def _final_texts(state: _State) -> dict[str, Any]:
@@ -323,14 +411,12 @@ def _checklist(state: _State) -> _State:
     """The dated checklist of the contract's recommendation."""
     content = state.content
     texts = _final_texts(state)
+    dates = KeyDates(state.today, state.planned, state.notice, state.effective, state.workdays)
     items = [
         ChecklistItem(
             id=entry.id,
             text=entry.text.render(texts),
-            due=offset_working_day(
-                anchor_date(entry.anchor, state.notice, state.effective, state.planned),
-                entry.offset,
-            ),
+            due=dates.schedule(entry.anchor, entry.offset, entry.phase),
             phase=entry.phase,
         )
         for entry in content.plan.checklist
@@ -342,6 +428,8 @@ def _checklist(state: _State) -> _State:
 
 
 STAGE_FUNCTIONS: Mapping[str, Callable[[_State], _State]] = {
+    # Resolved when the state is made (see decide): the plan date comes first.
+    "plan_date": lambda state: state,
     "constraints": _constraints,
     "scores": _scores,
     "strategy": _strategy,
@@ -370,6 +458,9 @@ class Decision:
     planned_notice: dt.date  # the notice date the user planned, before holds and repairs
     held: bool
     hold_ids: tuple[str, ...]
+    # The plan date, the planned, notice and end dates, and the calendar they count in:
+    # every dated step of the plan is scheduled from these.
+    dates: KeyDates
     # What the plan's conditions look at: answers plus every decided fact.
     facts: Mapping[str, Any]
     # What the plan's wording templates see.
@@ -404,13 +495,6 @@ def effective_answers(answers: Answers, content: Content) -> Answers:
     return answers.model_copy(update={name: getattr(defaults, name) for name in hidden})
 
 
-def resolve_notice_date(answers: Answers, today: dt.date) -> dt.date:
-    """The planned notice date; a missing one is the next business day after the plan date."""
-    if answers.notice_date is not None:
-        return answers.notice_date
-    return next_business_day_after(today)
-
-
 def _unique(items: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
@@ -418,12 +502,14 @@ def _unique(items: tuple[str, ...]) -> list[str]:
 def decide(answers: Answers, content: Content, *, today: dt.date | None = None) -> Decision:
     today = today or dt.date.today()
     answers = effective_answers(answers, content)
+    past = answers.notice_date is not None and answers.notice_date < today
     state = _State(
         answers=answers,
         content=content,
         today=today,
         planned=resolve_notice_date(answers, today),
-        facts=MappingProxyType(answers.model_dump()),
+        workdays=Workdays(answers.jurisdiction),
+        facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
         texts=MappingProxyType(answers_context(answers, content)),
     )
     for name in STAGE_NAMES:
@@ -433,13 +519,19 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         readiness=state.readiness,
         scores=dict(state.scores),
         reasons=_unique(state.reasons),
-        warnings=_unique(state.warnings),
+        warnings=list(state.warnings),
         channel=state.channel,
         follow_up_call=state.follow_up_call,
         written_notice=state.written_notice,
         notice_date=state.notice,
         effective_date=state.effective,
+        effective_condition="court_permission"
+        if "court_permission" in state.constraint_ids
+        else None,
+        notice_days=state.notice_days,
+        notice_days_minimum=state.notice_days_minimum,
         constraints=list(state.constraint_ids),
+        warning_ids=list(state.warning_ids),
         checklist=list(state.checklist),
         next_remedy=state.next_remedy,
         fired_rules=list(state.fired),
@@ -452,6 +544,7 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         planned_notice=state.planned,
         held=state.held,
         hold_ids=state.hold_ids,
+        dates=KeyDates(today, state.planned, state.notice, state.effective, state.workdays),
         facts=state.facts,
         texts=state.texts,
         contributions=state.contributions,

@@ -37,7 +37,15 @@ class Recommendation(_Frozen):
     written_notice: bool
     notice_date: dt.date
     effective_date: dt.date
+    # "court_permission" when the end takes effect only once a court allows it; the
+    # effective date is then the earliest planned date.
+    effective_condition: Literal["court_permission"] | None
+    # The notice the plan gives, counted as the contract counts (calendar or business
+    # days), and the least the contract or professional rules require.
+    notice_days: int
+    notice_days_minimum: int
     constraints: list[str]
+    warning_ids: list[str]
     checklist: list[ChecklistItem]
     # Not in the JSON contract: what to do first when readiness is repair_first.
     next_remedy: str | None = None

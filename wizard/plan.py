@@ -11,8 +11,8 @@ from typing import Any
 from wizard.answers import STRATEGIES, Answers
 from wizard.content_model import Content, MessageName
 from wizard.context import decision_texts, message_context
-from wizard.dates import long_date, offset_working_day, short_date
-from wizard.engine import Decision, anchor_date, decide
+from wizard.dates import long_date, short_date
+from wizard.engine import Decision, decide
 from wizard.models import (
     Alternative,
     ChecklistGroup,
@@ -129,9 +129,7 @@ def _alternatives(
 
 
 def _dated(entry: Any, decision: Decision) -> dt.date:
-    rec = decision.recommendation
-    anchor = anchor_date(entry.anchor, rec.notice_date, rec.effective_date, decision.planned_notice)
-    return offset_working_day(anchor, entry.offset)
+    return decision.dates.schedule(entry.anchor, entry.offset, entry.phase)
 
 
 def _glance(decision: Decision, content: Content, first_step: str | None) -> list[GlanceRow]:

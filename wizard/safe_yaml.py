@@ -144,9 +144,7 @@ def _decode(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnsafeYamlError(
-            _NOT_UTF8.format(what=f"bad byte at position {exc.start}")
-        ) from None
+        raise UnsafeYamlError(_NOT_UTF8.format(what=f"bad byte at position {exc.start}")) from None
 
 
 def _too_long_number(event: yaml.ScalarEvent) -> bool:

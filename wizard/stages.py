@@ -26,20 +26,26 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
+    # Facts known before any rule: the planned notice date was already past.
+    Stage("plan_date", (), {"past_notice_date": BOOL}),
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
     Stage("scores", ("scoring",)),
     Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
     Stage(
         "readiness", ("readiness",), {"readiness": FieldSpec("enum", typing.get_args(Readiness))}
     ),
-    Stage("holds", ("holds",), {"held": BOOL}),
+    Stage("holds", ("holds",), {"held": BOOL, "hold_capped": BOOL}),
     Stage("channel", ("channel",), {"channel": FieldSpec("enum", typing.get_args(Channel))}),
     Stage(
         "follow_up_and_written_notice",
         ("follow_up_call", "written_notice"),
         {"follow_up_call": BOOL, "written_notice": BOOL},
     ),
-    Stage("dates", ("notice_period", "minimum_notice")),
+    Stage(
+        "dates",
+        ("notice_period", "minimum_notice"),
+        {"holiday_moved": BOOL, "deadline_near_end": BOOL},
+    ),
     Stage("warnings", ("warnings",)),
     Stage("checklist"),
 )

@@ -62,7 +62,16 @@ _SOURCES: dict[tuple[str, str], FontSource] = {}
 # Removing them up front saves decoding them for every document; shaping still reads the
 # full file through HarfBuzz.
 _UNEMBEDDED_TABLES = (
-    "FFTM", "GDEF", "GPOS", "GSUB", "MATH", "kern", "hdmx", "meta", "vhea", "vmtx",
+    "FFTM",
+    "GDEF",
+    "GPOS",
+    "GSUB",
+    "MATH",
+    "kern",
+    "hdmx",
+    "meta",
+    "vhea",
+    "vmtx",
 )
 
 
@@ -105,12 +114,39 @@ def source(font: BundledFont, style: str = "") -> FontSource:
 
 REUSE_PARSED_FONTS = True
 
-_KNOWN_SLOTS = frozenset({
-    "i", "type", "name", "desc", "glyph_ids", "_hbfont", "sp", "ss", "up", "ut", "cw",
-    "ttffile", "fontkey", "emphasis", "scale", "subset", "cmap", "ttfont", "missing_glyphs",
-    "biggest_size_pt", "color_font", "unicode_range", "palette_index", "is_compressed",
-    "is_cff", "is_cid_keyed", "is_symbol", "cff_ros", "collection_font_number",
-})
+_KNOWN_SLOTS = frozenset(
+    {
+        "i",
+        "type",
+        "name",
+        "desc",
+        "glyph_ids",
+        "_hbfont",
+        "sp",
+        "ss",
+        "up",
+        "ut",
+        "cw",
+        "ttffile",
+        "fontkey",
+        "emphasis",
+        "scale",
+        "subset",
+        "cmap",
+        "ttfont",
+        "missing_glyphs",
+        "biggest_size_pt",
+        "color_font",
+        "unicode_range",
+        "palette_index",
+        "is_compressed",
+        "is_cff",
+        "is_cid_keyed",
+        "is_symbol",
+        "cff_ros",
+        "collection_font_number",
+    }
+)
 
 
 def can_reuse_parsed_fonts() -> bool:

@@ -119,8 +119,13 @@ class PlanLayout:
         pdf.ln(3.5)
         self.font()
 
-    def subheading(self, title: str, first_block: float = 12, outline: bool = False,
-                   color: tuple[int, int, int] = INK) -> None:
+    def subheading(
+        self,
+        title: str,
+        first_block: float = 12,
+        outline: bool = False,
+        color: tuple[int, int, int] = INK,
+    ) -> None:
         pdf = self.pdf
         pdf.ln(1.5)
         self.keep(7 + first_block)
@@ -188,8 +193,7 @@ class PlanLayout:
         pdf, plan = self.pdf, self.plan
         self.outline(plan.title)
         self.font("B", 8.5, PRIMARY)
-        pdf.multi_cell(0, 5, self.t(self.labels.kicker), align="L", new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.multi_cell(0, 5, self.t(self.labels.kicker), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
         self.font("B", 20, INK)
         pdf.multi_cell(0, 9, self.t(plan.title), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -328,8 +332,13 @@ class PlanLayout:
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
         with pdf.table(col_widths=(35, 45, 90), **self.table_style()) as table:
-            table.row([self.t(labels.column_date), self.t(labels.column_step),
-                       self.t(labels.column_detail)])
+            table.row(
+                [
+                    self.t(labels.column_date),
+                    self.t(labels.column_step),
+                    self.t(labels.column_detail),
+                ]
+            )
             for step in plan.timeline:
                 row = table.row()
                 row.cell(self.t(step.date_text))
@@ -399,8 +408,7 @@ class PlanLayout:
                 pdf.set_xy(left, y)
                 pdf.cell(hang, LINE, marker)
                 pdf.set_xy(left + hang, y)
-                pdf.multi_cell(width - hang, LINE, rest, align="L", new_x="LMARGIN",
-                               new_y="NEXT")
+                pdf.multi_cell(width - hang, LINE, rest, align="L", new_x="LMARGIN", new_y="NEXT")
             else:
                 pdf.set_x(left)
                 # An empty line still takes a line of height: blank lines are kept.
@@ -420,11 +428,23 @@ class PlanLayout:
         style["borders_layout"] = "ALL"
         style["cell_fill_mode"] = TableCellFillMode.NONE
         with pdf.table(col_widths=(34, 25, 78, 33), **style) as table:
-            table.row([self.t(labels.column_date), self.t(labels.column_how),
-                       self.t(labels.column_what), self.t(labels.column_who)])
+            table.row(
+                [
+                    self.t(labels.column_date),
+                    self.t(labels.column_how),
+                    self.t(labels.column_what),
+                    self.t(labels.column_who),
+                ]
+            )
             for entry in plan.documentation_log:
-                table.row([self.t(entry.date), self.t(entry.channel), self.t(entry.what),
-                           self.t(entry.who)])
+                table.row(
+                    [
+                        self.t(entry.date),
+                        self.t(entry.channel),
+                        self.t(entry.what),
+                        self.t(entry.who),
+                    ]
+                )
             for _ in range(6):
                 table.row(["", "", "", ""], min_height=10)
         pdf.ln(2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.answers import Answers
-from wizard.engine import resolve_notice_date
+from wizard.notice_date import resolve_notice_date
 from wizard.ui import kinds, sources
 from wizard.ui.session import Session
 
@@ -18,9 +18,7 @@ _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
 
 def empty_answers() -> dict[str, Any]:
     """Nothing answered yet: no choice is made for the user."""
-    return {
-        q.id: kinds.of(q).empty(q.id) for step in sources.steps() for q in step.questions
-    }
+    return {q.id: kinds.of(q).empty(q.id) for step in sources.steps() for q in step.questions}
 
 
 def values(session: Session) -> dict[str, Any]:
@@ -32,7 +30,10 @@ def values(session: Session) -> dict[str, Any]:
 
 def answers_from_model(answers: Answers) -> dict[str, Any]:
     values = answers.model_dump()
-    values["notice_date"] = resolve_notice_date(answers, sources.today())
+    # A missing date shows the engine's default; a date already past is kept as the file
+    # has it, so the step can say so and the plan can warn that it moved.
+    if values["notice_date"] is None:
+        values["notice_date"] = resolve_notice_date(answers, sources.today())
     return values
 
 

@@ -15,10 +15,16 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from wizard.answers import Answers, number_bounds
+from wizard.answers import (
+    DEADLINE_WHAT_MAX_CHARS,
+    DEADLINES_MAX,
+    Answers,
+    allowed_values,
+    number_bounds,
+)
 from wizard.content_model import AnswerWords, CheckWords, Question, StepWords
 from wizard.dates import long_date
-from wizard.engine import resolve_notice_date
+from wizard.notice_date import resolve_notice_date
 from wizard.ui import sources
 
 COMMON_CURRENCIES = (
@@ -281,6 +287,55 @@ def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
     return None if _model_accepts(q.id, value) else words.currency_code
 
 
+# --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
+
+
+def _deadline_lines(value: Any) -> str:
+    return "\n".join(f"{d['date']} {d['what']}".strip() for d in value or [])
+
+
+def _draw_deadlines(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    _seed(key(q.id), _deadline_lines(value))
+    st.text_area(q.label, key=key(q.id), placeholder=q.placeholder or None, **callbacks)
+
+
+def _read_deadlines(q: Question, state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each non-empty line as {date, what}; a line without a readable date keeps its text
+    with no date, so nothing typed is lost and the check can point at it."""
+    found = []
+    for line in str(state.get(key(q.id), "") or "").splitlines():
+        first, _, rest = line.strip().partition(" ")
+        if not first:
+            continue
+        try:
+            found.append({"date": dt.date.fromisoformat(first), "what": rest.strip()})
+        except ValueError:
+            found.append({"date": None, "what": line.strip()})
+    return found
+
+
+def _check_deadlines(q: Question, value: Any, words: CheckWords) -> str | None:
+    if len(value) > DEADLINES_MAX:
+        return words.deadlines_too_many.format(most=DEADLINES_MAX)
+    for number, deadline in enumerate(value, start=1):
+        if not _model_accepts(q.id, [deadline]):
+            return words.deadline_line.format(line=number, what_max=DEADLINE_WHAT_MAX_CHARS)
+    return None
+
+
+def _show_deadlines(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+    return "; ".join(f"{d['what']} ({d['date']})" for d in value) if value else words.none_chosen
+
+
+def _check_text(q: Question, value: Any, words: CheckWords) -> str | None:
+    """Free text the model refuses (too long, or a place it does not know)."""
+    return (
+        None
+        if _model_accepts(q.id, value)
+        else words.invalid_text.format(allowed=allowed_values(q.id))
+    )
+
+
 KINDS: dict[str, Kind] = {
     "choice": Kind(
         empty=_none, is_set=_not_none, draw=_draw_choice, read=_read_key,
@@ -308,7 +363,11 @@ KINDS: dict[str, Kind] = {
     ),
     "text": Kind(
         empty=lambda _field: "", is_set=_text_is_set, draw=_draw_text, read=_read_text,
-        missing=_choose_answer, check=_no_check, show=_show_text,
+        missing=_choose_answer, check=_check_text, show=_show_text,
+    ),
+    "deadlines": Kind(
+        empty=lambda _field: [], is_set=bool, draw=_draw_deadlines, read=_read_deadlines,
+        missing=_choose_answer, check=_check_deadlines, show=_show_deadlines,
     ),
     "currency": Kind(
         empty=_model_default, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,

@@ -19,9 +19,7 @@ def start_over(place: str) -> None:
         st.warning(words.confirm)
         yes, no = st.columns(2)
         yes.button(words.confirm_yes, key=f"reset_yes{suffix}", on_click=navigation.start_over)
-        no.button(
-            words.confirm_no, key=f"reset_no{suffix}", on_click=navigation.cancel_start_over
-        )
+        no.button(words.confirm_no, key=f"reset_no{suffix}", on_click=navigation.cancel_start_over)
     else:
         st.button(
             words.button, key=f"reset{suffix}", on_click=navigation.ask_start_over,
@@ -68,9 +66,7 @@ def _step_list(session: Session, incomplete: set[int]) -> None:
     # Mirror where the user is; nothing is selected on the result page.
     view = session.view
     st.session_state[NAV] = session.step if view == "step" else (REVIEW if view == REVIEW else None)
-    st.radio(
-        words.steps.format(total=total), options, format_func=label, key=NAV, on_change=_jump
-    )
+    st.radio(words.steps.format(total=total), options, format_func=label, key=NAV, on_change=_jump)
 
 
 def render() -> None:

@@ -1,0 +1,107 @@
+"""Working days for one jurisdiction: weekends and, when a jurisdiction is given, its
+public holidays (from the well-kept `holidays` package, not a hand-made list).
+
+Every date the engine works out goes through one `Workdays`, so notice and end dates,
+business-day counts and checklist dates agree about which days are working days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+ONE_DAY = dt.timedelta(days=1)
+# The answers contract keeps dates between 2000 and 2100; a plan may run past 2100 by
+# its longest notice and holds. Beyond that no arithmetic is needed, and none may crash.
+LAST_DAY = dt.date(2199, 12, 31)
+
+
+@functools.lru_cache(maxsize=256)
+def _holidays_in(jurisdiction: str, year: int) -> frozenset[dt.date]:
+    """Public holidays of one year (public data, shared by all sessions)."""
+    import holidays  # the calendars load only when a jurisdiction is given
+
+    country, _, subdivision = jurisdiction.partition("-")
+    calendar = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+    return frozenset(calendar)
+
+
+def _clamp(day: dt.date) -> dt.date:
+    return min(day, LAST_DAY)
+
+
+def plus_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by whole days, never past the last day the planner handles."""
+    try:
+        return _clamp(day + dt.timedelta(days=days))
+    except OverflowError:
+        return LAST_DAY if days > 0 else dt.date.min
+
+
+@dataclass(frozen=True)
+class Workdays:
+    jurisdiction: str = ""
+
+    def is_holiday(self, day: dt.date) -> bool:
+        return bool(self.jurisdiction) and day in _holidays_in(self.jurisdiction, day.year)
+
+    def holiday_name(self, day: dt.date) -> str:
+        if not self.is_holiday(day):
+            return ""
+        import holidays
+
+        country, _, subdivision = self.jurisdiction.partition("-")
+        names = holidays.country_holidays(country, subdiv=subdivision or None, years=day.year)
+        return str(names.get(day, ""))
+
+    def is_business_day(self, day: dt.date) -> bool:
+        return day.weekday() < 5 and not self.is_holiday(day)
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        """The first business day on or after `day`."""
+        while not self.is_business_day(day) and day < LAST_DAY:
+            day += ONE_DAY
+        return day
+
+    def after(self, day: dt.date) -> dt.date:
+        return self.on_or_after(plus_days(day, 1))
+
+    def on_or_before(self, day: dt.date) -> dt.date:
+        while not self.is_business_day(day) and day > dt.date.min:
+            day -= ONE_DAY
+        return day
+
+    def add(self, start: dt.date, days: int, kind: str) -> dt.date:
+        """`days` calendar days after `start`, or `days` business days counted after it."""
+        if kind == "calendar":
+            return plus_days(start, days)
+        day = start
+        while days > 0 and day < LAST_DAY:
+            day += ONE_DAY
+            if self.is_business_day(day):
+                days -= 1
+        return day
+
+    def count(self, start: dt.date, end: dt.date, kind: str) -> int:
+        """How many days of notice `start` -> `end` gives, counted as `add` counts."""
+        if end <= start:
+            return 0
+        if kind == "calendar":
+            return (end - start).days
+        days, day = 0, start
+        while day < end:
+            day += ONE_DAY
+            days += self.is_business_day(day)
+        return days
+
+    def offset(self, anchor: dt.date, offset: int) -> dt.date:
+        """`anchor` moved by `offset` days, landing on a business day on the same side of
+        the anchor: a task due before it moves back, one due after it moves on. The anchor
+        itself (offset 0) is kept as it is."""
+        day = plus_days(anchor, offset)
+        if offset < 0:
+            return self.on_or_before(day)
+        if offset > 0:
+            return self.on_or_after(day)
+        return day
