@@ -166,7 +166,7 @@ class Answers(BaseModel):
 
     profession: Profession = "general"
     jurisdiction: Annotated[str, BeforeValidator(_jurisdiction)] = ""
-    signals: list[Signal] = Field(default_factory=lambda: ["scope_creep"])
+    signals: list[Signal] = Field(default_factory=lambda: list[Signal](["scope_creep"]))
     improper_request_insisted: bool = False
     safety_concern: bool = False
     # Only read with safety_concern; "threat" keeps the meaning of files written before
@@ -332,7 +332,7 @@ def _unknown_field(key: str) -> str:
     return f"{shown} is not a field of the answers format (check its spelling{hint})"
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Any) -> str:
     loc = [str(part) for part in error["loc"]]
     inside_answers = len(loc) > 1 and loc[0] == "answers"
     if inside_answers:

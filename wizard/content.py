@@ -283,7 +283,7 @@ def _check_messages(messages: MessagesFile) -> None:
             f"messages.yaml: asset_phrases has no phrase for {', '.join(sorted(missing_assets))}"
         )
     for name in ("communicate", "quiet_exit", "transition", "repair"):
-        kinds = set(messages.templates.get(name, {}))  # type: ignore[call-overload]
+        kinds = set(messages.templates.get(name, {}))
         missing = {"email", "letter", "talking_points"} - kinds
         if missing:
             raise ContentError(

@@ -61,7 +61,7 @@ def _template(raw: Any) -> Template:
 
 
 def _condition(raw: Any) -> Condition:
-    if isinstance(raw, Condition.__args__):  # type: ignore[attr-defined]  # already parsed
+    if isinstance(raw, Condition.__args__):  # already parsed
         return raw
     try:
         return parse_condition(raw)

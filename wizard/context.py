@@ -4,7 +4,7 @@ the engine decided. Templates never see anything else."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
@@ -84,7 +84,7 @@ def _when(deadline: Any) -> dt.date:
     return deadline.date
 
 
-def _contract_state(answers: Answers) -> str:
+def _contract_state(answers: Answers) -> Literal["no_contract", "no_clause", "unsure"]:
     if not answers.has_contract:
         return "no_contract"
     return "unsure" if answers.termination_clause == "unsure" else "no_clause"

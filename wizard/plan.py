@@ -67,7 +67,7 @@ def render_message(
     subject = ctx["subject"]
     return MessageDraft(
         kind=kind,
-        channel=channel,  # type: ignore[arg-type]
+        channel=channel,
         subject=subject,
         subject_line=None
         if kind == "talking_points"
@@ -217,7 +217,7 @@ def build_plan(
         )
     first_step = None
     if rec.readiness in ("repair_first", "wait"):
-        first_step = plan_text.first_step[rec.readiness].render(ctx)  # type: ignore[index]
+        first_step = plan_text.first_step[rec.readiness].render(ctx)
 
     return Plan(
         title=plan_text.title.render(ctx),

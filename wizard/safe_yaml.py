@@ -173,7 +173,7 @@ def _check_structure(text: str) -> None:
             if isinstance(event, yaml.ScalarEvent) and _too_long_number(event):
                 raise UnsafeYamlError(
                     f"the file has a number longer than {MAX_NUMBER_DIGITS} digits "
-                    f"(line {event.start_mark.line + 1}); no answer needs one that long"
+                    f"(line {_line(event)}); no answer needs one that long"
                 )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
@@ -196,6 +196,11 @@ def _short(exc: yaml.YAMLError) -> str:
     if mark is not None:
         return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
     return problem
+
+
+def _line(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 0
 
 
 def load_untrusted(data: bytes | str) -> object:

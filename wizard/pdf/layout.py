@@ -92,7 +92,7 @@ class PlanLayout:
 
     def text_height(self, width: float, text: str, line: float = LINE) -> float:
         result = self.pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
-        return float(result)  # type: ignore[arg-type]
+        return float(result)
 
     def para(self, text: str, *, line: float = LINE, width: float = 0, gap: float = 2) -> None:
         self.pdf.multi_cell(width, line, self.t(text), align="L", new_x="LMARGIN", new_y="NEXT")
@@ -313,7 +313,7 @@ class PlanLayout:
     def musts(self) -> None:
         """Hard constraints and warnings: what to know before acting."""
         plan = self.plan
-        notes = [(note.title, note.text) for note in plan.constraints]
+        notes: list[tuple[str | None, str]] = [(note.title, note.text) for note in plan.constraints]
         notes += [(None, warning) for warning in plan.warnings]
         if not notes:
             return

@@ -52,7 +52,7 @@ class Kind:
     empty: Callable[[str], Any]  # field id -> the value before any answer
     is_set: Callable[[Any], bool]
     draw: Callable[[Question, Any, StepWords, Callbacks], None]
-    read: Callable[[Question, Mapping[str, Any]], Any]  # from st.session_state
+    read: Callable[[Question, Any], Any]  # from st.session_state (a mapping of widget values)
     missing: Callable[[CheckWords], str]  # a required answer is not set
     check: Callable[[Question, Any, CheckWords], str | None]  # a set answer is wrong
     show: Callable[[Question, Any, AnswerWords, str], str]  # plain text; escape to show
@@ -108,12 +108,12 @@ def _model_accepts(field: str, value: Any) -> bool:
 
 
 def _draw_choice(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
-    options = [o.value for o in q.options]
+    options: list[Any] = [o.value for o in q.options]
     labels = {o.value: o.label for o in q.options}
     _seed(key(q.id), value if value in options else None)
     if len(options) > RADIO_MAX_OPTIONS:
         st.selectbox(
-            q.label, options, format_func=labels.get, key=key(q.id),
+            q.label, options, format_func=lambda v: labels[v], key=key(q.id),
             placeholder=words.choose_one, **callbacks,
         )  # fmt: skip
         return
@@ -154,11 +154,11 @@ def _show_yesno(_q: Question, value: Any, words: AnswerWords, _currency: str) ->
 def _draw_multi(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
     # One pills widget for the whole group: every option visible and easy to tap on a
     # phone, and one element per rerun instead of one checkbox per option.
-    options = [o.value for o in q.options]
+    options: list[Any] = [o.value for o in q.options]
     labels = {o.value: o.label for o in q.options}
     _seed(key(q.id), [v for v in (value or []) if v in options])
     st.pills(
-        q.label, options, selection_mode="multi", format_func=labels.get, key=key(q.id),
+        q.label, options, selection_mode="multi", format_func=lambda v: labels[v], key=key(q.id),
         **callbacks,
     )  # fmt: skip
 

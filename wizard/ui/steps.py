@@ -58,7 +58,7 @@ def render() -> None:
     if soft and not errors:
         next_label, next_key, args = words.continue_anyway, "nav_continue", (True,)
     else:
-        next_key, args = "nav_next", ()
+        next_key, args = "nav_next", (False,)
     if session.editing:  # one way out: saving keeps every answer; a second button would confuse
         st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
                   width="stretch")  # fmt: skip
