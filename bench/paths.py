@@ -34,6 +34,8 @@ def _answer(session: Session, widget: Widget, answered: set[str]) -> bool:
     elif widget.kind == "number_input":
         session.set_double(widget, max(proto.min if proto.has_min else 0, 3))
     elif widget.kind == "text_input":
+        if not question.endswith(("_name", "_business", "_contact")):
+            return False  # a place or a breach: optional, and "Sam" is not a valid one
         session.set_string(widget, "Northwind" if "client" in question else "Sam")
     else:  # dates already hold a sensible default
         return False
