@@ -43,7 +43,7 @@ def _examples() -> None:
         st.caption(example.blurb)
 
 
-def render() -> None:
+def render() -> str:
     text = words.first_page().welcome
     st.title(text.title, anchor=False)
     st.markdown(text.intro)
@@ -68,3 +68,4 @@ def render() -> None:
     st.subheader(text.examples_heading, anchor=False)
     st.caption(text.examples_hint)
     _examples()
+    return str(text.title)
