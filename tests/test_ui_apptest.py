@@ -721,3 +721,137 @@ def test_the_welcome_screen_loads_nothing_from_the_decision_core():
     assert "wizard.ui.welcome" in loaded
     for heavy in ("wizard.engine", "wizard.plan", "wizard.content", "jinja2", "wizard.pdf"):
         assert heavy not in loaded, heavy
+
+
+# --- issue 12: safety, quick exit, examples, what-if apply, plain errors -------------------
+
+
+def test_answering_unsafe_opens_the_safety_panel_right_there():
+    at = new_app()
+    at.button(key="start").click().run()
+    assert not [b for b in at.button if b.key == "quick_exit_safety"]
+    at.radio(key="w:safety_concern").set_value(True).run()
+    panel = next(m.value for m in at.markdown if m.value.startswith("### If you are in danger"))
+    emergency = panel.index("emergency number")
+    assert emergency < panel.index("Your plan will keep every contact"), "the number first"
+    assert at.button(key="quick_exit_safety").label == "Quick exit"
+    assert at.sidebar.button(key="quick_exit_sidebar")
+    at.radio(key="w:safety_concern").set_value(False).run()
+    assert not [b for b in at.button if b.key == "quick_exit_safety"]
+
+
+def test_quick_exit_clears_the_session_and_leaves():
+    from wizard.ui import tab
+
+    at = new_app()
+    at.button(key="start").click().run()
+    at.radio(key="w:safety_concern").set_value(True).run()
+    at.button(key="quick_exit_safety").click().run()
+    assert not at.exception
+    assert session.KEY not in at.session_state, "every answer is gone from the server"
+    assert not [k for k in at.session_state if str(k).startswith("w:")]
+    assert at.session_state[tab.EXIT_FLAG] is True
+    assert not at.main.button and not at.title, "nothing is drawn but the way out"
+
+
+def test_an_example_opens_its_plan_with_start_my_own():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    assert view(at) == "result" and sess(at).example
+    assert at.title[0].value.startswith("Exit plan for")
+    at.button(key="start_own").click().run()
+    assert view(at) == "step" and sess(at).step == 0
+    assert not sess(at).example
+    assert at.radio(key="w:profession").value is None, "nothing of the example is kept"
+
+
+def test_what_if_apply_makes_the_change_the_users_answer(content):
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.selectbox(key="whatif_question").set_value("safety_concern").run()
+    at.radio(key="whatif_value_safety_concern").set_value(True).run()
+    at.button(key="whatif_apply").click().run()
+    assert not at.exception
+    assert answers_of(at)["safety_concern"] is True
+    rec = recommend(to_answers(answers_of(at)), content)
+    assert md(content.plan.strategies[rec.strategy].label) in shown_recommendation(at)
+    assert any("change is applied" in s.value for s in at.success)
+
+
+def test_an_empty_number_is_unanswered_and_out_of_range_is_explained(content):
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_relationship").click().run()
+    at.number_input(key="w:relationship_months").set_value(None).run()
+    assert answers_of(at)["relationship_months"] is None, "never 0"
+    at.button(key="nav_next").click().run()
+    label = content.question_by_id["relationship_months"].label
+    assert [e.value for e in at.error][0] == f"Enter a number for “{label}” (0 is an answer too)."
+    at.number_input(key="w:relationship_months").set_value(5000).run()
+    at.button(key="nav_next").click().run()
+    assert f"“{label}”: 5,000 is too high. Enter 1,200 or less." in [e.value for e in at.error]
+
+
+def test_a_name_over_the_limit_is_refused_with_its_length(content):
+    from wizard.answers import NAME_MAX_CHARS
+
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_channel").click().run()
+    long_name = "N" * (NAME_MAX_CHARS + 50)
+    at.text_input(key="w:client_name").input(long_name).run()
+    assert at.text_input(key="w:client_name").value == long_name, "nothing cut off silently"
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step"
+    shown = " ".join(e.value for e in at.error)
+    assert (
+        f"is {NAME_MAX_CHARS + 50} characters long; it can hold at most {NAME_MAX_CHARS}" in shown
+    )
+
+
+def test_an_upload_error_names_the_question_not_the_field_id(content):
+    at = new_app()
+    bad = b"schema_version: 1\nanswers:\n  notice_days: lots\n"
+    at.file_uploader(key="resume_file").set_value(("a.yaml", bad, "application/x-yaml")).run()
+    shown = " ".join(e.value for e in at.error)
+    assert "notice_days" not in shown
+    assert md(content.question_by_id["notice_days"].label) in shown
+
+
+def test_an_edited_message_goes_into_the_answers_file():
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.text_area(key="w:message").input("My own words, kept.").run()
+    answers = to_answers(answers_of(at))
+    assert answers.message_override == "My own words, kept."
+    assert "My own words, kept." in dump_answers(answers)
+    at.button(key="restore_message").click().run()
+    assert to_answers(answers_of(at)).message_override == ""
+
+
+def test_tab_storage_round_trip_restores_every_answer(content):
+    import json
+
+    from wizard.ui import tab
+    from wizard.ui.answer_values import answers_from_model, valid_for_file
+
+    values = answers_from_model(example_answers("late_payer"))
+    values["tone"] = None
+    kept, unset = valid_for_file(values)
+    raw = json.dumps({"v": 1, "answers": kept, "unset": unset, "view": "result", "step": 2,
+                      "reached": 8})  # fmt: skip
+    fake = session.Session()
+    at = new_app()
+    at.session_state[session.KEY] = fake
+    at.run()
+    from unittest import mock
+
+    with mock.patch.object(tab, "current", return_value=fake):
+        assert tab.restore(raw)
+        assert not tab.restore("{not json"), "a second restore never overwrites"
+    assert fake.answers["tone"] is None and fake.view == "review", "incomplete: not the plan"
+    assert {k: v for k, v in fake.answers.items() if k != "tone"} == {
+        k: v for k, v in values.items() if k in fake.answers and k != "tone"
+    }

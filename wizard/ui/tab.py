@@ -63,7 +63,7 @@ def stored(session: Session) -> dict[str, Any] | None:
 def restore(raw: str) -> bool:
     """Put back what the tab kept, if it is a valid set of answers; True when restored."""
     from wizard.answers import AnswersError, parse_answers_data
-    from wizard.ui.answer_values import answers_from_model
+    from wizard.ui.answer_values import empty_answers
 
     session = current()
     if not raw or len(raw) > RESTORE_MAX_CHARS or session.revision:
@@ -75,11 +75,10 @@ def restore(raw: str) -> bool:
         answers = parse_answers_data({"schema_version": 1, "answers": data.get("answers")})
     except (ValueError, AnswersError):
         return False
-    values = answers_from_model(answers)
-    questions = sources.content().question_by_id
-    for qid in data.get("unset") or []:
-        if qid in questions:
-            values[qid] = None
+    # Exactly what the tab kept: its answers (as the model read them), the rest unanswered.
+    model_values = answers.model_dump()
+    values = empty_answers()
+    values.update({k: model_values[k] for k in data["answers"] if k in model_values})
     total = len(sources.steps())
     step, reached, view = data.get("step"), data.get("reached"), data.get("view")
     session.answers, session.revision = values, session.revision + 1

@@ -49,7 +49,7 @@ def render() -> str:
     st.markdown(text.intro)
     st.markdown(text.points)
     st.info(text.not_advice, icon=":material/info:")
-    st.caption(text.privacy)
+    st.markdown(text.privacy)
     st.button(text.start, type="primary", on_click=navigation.start, key="start", width="stretch")
 
     st.subheader(text.resume_heading, anchor=False)
