@@ -84,7 +84,8 @@ def try_example(example_id: str) -> None:
 
     load_answers(example_answers(example_id), sources.screens().flash.example)
     go_result()
-    current().example = True
+    session = current()
+    session.example, session.flash = True, None  # the note above the plan says it once
 
 
 def start_own() -> None:
