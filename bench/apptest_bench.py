@@ -27,7 +27,7 @@ def _answer_one(at: AppTest, answered: set[str]) -> bool:
     """Answer the next unanswered question widget, as a user would (one change), with
     plain values taken from the content: first option, "No", a small number, a name."""
     questions = load_content().question_by_id
-    groups = (at.radio, at.selectbox, at.pills, at.number_input, at.text_input)
+    groups = (at.radio, at.selectbox, at.checkbox, at.number_input, at.text_input)
     for group in groups:
         for widget in group:
             key = widget.key or ""
@@ -39,11 +39,13 @@ def _answer_one(at: AppTest, answered: set[str]) -> bool:
                 widget.set_value(False)
             elif question.type == "choice":
                 widget.set_value(question.options[0].value)
-            elif question.type == "multi":
-                widget.set_value([question.options[0].value])
+            elif question.type == "multi":  # a group of checkboxes: tick the first
+                widget.set_value(True)
             elif question.type in ("integer", "amount"):
                 widget.set_value(3)
             elif question.type == "text":
+                if not question.id.endswith(("_name", "_business", "_contact")):
+                    continue  # a place or a breach: optional, and "Sam" is not a valid one
                 widget.set_value("Northwind" if "client" in question.id else "Sam")
             else:  # currency and dates start with a sensible value
                 continue

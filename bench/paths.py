@@ -29,11 +29,13 @@ def _answer(session: Session, widget: Widget, answered: set[str]) -> bool:
     if widget.kind in ("radio", "selectbox"):
         options = list(proto.options)
         session.choose(widget, options.index("No") if "No" in options else 0)
-    elif widget.kind == "button_group":  # st.pills: the first option, as its label
-        session.set_string_array(widget, [list(proto.options)[0].content])
+    elif widget.kind == "checkbox":  # a multi-choice group: tick its first box
+        session.set_bool(widget, True)
     elif widget.kind == "number_input":
         session.set_double(widget, max(proto.min if proto.has_min else 0, 3))
     elif widget.kind == "text_input":
+        if not question.endswith(("_name", "_business", "_contact")):
+            return False  # a place or a breach: optional, and "Sam" is not a valid one
         session.set_string(widget, "Northwind" if "client" in question else "Sam")
     else:  # dates already hold a sensible default
         return False

@@ -73,7 +73,8 @@ def texts(at: AppTest) -> list[str]:
 def set_question(at: AppTest, q: Question, value: Any) -> None:
     key = f"w:{q.id}"
     if q.type == "multi":
-        at.pills(key=key).set_value(list(value))
+        for option in q.options:
+            at.checkbox(key=f"{key}:{option.value}").set_value(option.value in value)
     elif q.type in ("choice", "yesno"):
         widgets = [w for w in (*at.radio, *at.selectbox) if w.key == key]
         assert widgets, f"no widget for {q.id}"
@@ -162,22 +163,30 @@ def test_full_path_through_widgets_shows_the_engines_recommendation(name, conten
     for other in others:
         assert md(content.plan.strategies[other].label) not in shown
     # The progress bar is full only now.
-    assert [p.value for p in at.sidebar.get("progress")] == [100]
+    assert "Your plan" in [c.value for c in at.sidebar.caption]
 
 
-def test_progress_is_honest_and_never_full_before_the_end(content):
+def test_progress_counts_steps_and_each_step_has_one_heading_naming_it(content):
     at = new_app()
     at.button(key="start").click().run()
-    bars = at.get("progress")
-    assert bars and bars[0].value == 0
-    answers = example_answers("late_payer")
-    fill_current_step(at, answers, content)
-    middle = at.get("progress")[0].value
-    assert 0 < middle < 100
+    total = len(content.questions.steps)
+    answers = example_answers("late_payer").model_copy(
+        update={"notice_date": dt.date.today() + dt.timedelta(days=7)}
+    )
+    number = 0
     while view(at) == "step":
-        assert at.get("progress")[0].value < 100
+        number += 1
+        step = content.questions.steps[number - 1]
+        heading = f"Step {number} of {total}: {step.title}"
+        assert [t.value for t in at.title] == [heading], "one top heading per screen"
+        assert at.get("progress")[0].value == int(100 * (number - 1) / total)
+        assert f"Step {number} of {total}" in [c.value for c in at.sidebar.caption]
         fill_current_step(at, answers, content)
-    assert at.sidebar.get("progress")[0].value == 100
+    assert number == total
+
+
+def test_no_step_has_more_than_six_questions(content):
+    assert all(len(step.questions) <= 6 for step in content.questions.steps)
 
 
 def test_next_without_answers_explains_what_is_missing():
@@ -186,12 +195,18 @@ def test_next_without_answers_explains_what_is_missing():
     at.button(key="nav_next").click().run()
     assert view(at) == "step" and sess(at).step == 0
     errors = [e.value for e in at.error]
-    assert "Please choose at least one." in errors
-    assert "Please choose an answer." in errors
+    signals = "Choose at least one answer to “What is going wrong?”."
+    profession = "Choose an answer to “What kind of work do you do for this client?”."
+    assert signals in errors and profession in errors
+    # A summary at the top links to each field; each message names its question.
+    summary = next(m.value for m in at.markdown if m.value.startswith("## There is a problem"))
+    assert "](#q-signals)" in summary and "](#q-profession)" in summary
+    assert sess(at).error_round == 1
     # The error disappears once that field is answered.
-    at.pills(key="w:signals").set_value(["scope_creep"]).run()
+    at.checkbox(key="w:signals:scope_creep").check().run()
     at.button(key="nav_next").click().run()
-    assert "Please choose at least one." not in [e.value for e in at.error]
+    assert signals not in [e.value for e in at.error]
+    assert sess(at).error_round == 2
 
 
 def test_past_notice_date_warns_and_can_be_kept(content):
@@ -200,17 +215,18 @@ def test_past_notice_date_warns_and_can_be_kept(content):
     )
     at = new_app()
     at.button(key="start").click().run()
-    for _ in range(3):
+    timing = next(i for i, s in enumerate(content.questions.steps) if s.id == "timing")
+    for _ in range(timing):
         fill_current_step(at, answers, content)
     step = content.questions.steps[sess(at).step]
     for q in step.questions:
         if q.show_if.evaluate(answers_of(at), content.rules.definitions):
             set_question(at, q, getattr(answers, q.id))
     at.button(key="nav_next").click().run()
-    assert sess(at).step == 3, "a soft warning stops once"
+    assert sess(at).step == timing, "a soft warning stops once"
     assert any("in the past" in w.value for w in at.warning)
     at.button(key="nav_continue").click().run()
-    assert sess(at).step == 4
+    assert sess(at).step == timing + 1
     assert answers_of(at)["notice_date"] == answers.notice_date
 
 
@@ -223,38 +239,42 @@ def test_back_and_edit_keeps_later_answers(content):
     )
     at = new_app()
     at.button(key="start").click().run()
-    for _ in range(4):
+    for _ in range(6):
         fill_current_step(at, answers, content)
-    assert sess(at).step == 4
+    assert sess(at).step == 6
     before = dict(answers_of(at))
     # Back three times, then change one early answer.
-    for _ in range(3):
+    for _ in range(5):
         at.button(key="nav_back").click().run()
     assert sess(at).step == 1
     assert at.radio(key="w:pattern").value == "recurring"
     at.radio(key="w:pattern").set_value("occasional").run()
-    at.button(key="nav_next").click().run()
-    at.button(key="nav_next").click().run()
+    for _ in range(4):
+        at.button(key="nav_next").click().run()
     # The later steps still show what was entered before.
-    assert sess(at).step == 3
+    assert sess(at).step == 5
     assert at.number_input(key="w:relationship_months").value == 36
     after = dict(answers_of(at))
+    # The notice date on the step that was on screen took its shown default on Back.
+    after.pop("notice_date"), before.pop("notice_date")
     assert after == {**before, "pattern": "occasional"}
 
 
 def test_sidebar_jump_and_edit_from_review_returns_to_review(content):
     at = new_app()
     at.button(key="example_late_payer").click().run()
+    assert view(at) == "result"
+    at.button(key="back_to_review").click().run()
     assert view(at) == "review"
     before = dict(answers_of(at))
-    at.button(key="edit_names").click().run()
+    at.button(key="edit_channel").click().run()
     assert view(at) == "step" and sess(at).editing
     at.text_input(key="w:client_name").input("Bright Cafe").run()
     at.button(key="nav_next").click().run()
     assert view(at) == "review"
     assert answers_of(at) == {**before, "client_name": "Bright Cafe"}
     # Jumping from the sidebar to an earlier step and back keeps everything too.
-    at.sidebar.radio(key="nav_steps").set_value(1).run()
+    at.sidebar.button(key="side_step_1").click().run()
     assert sess(at).step == 1
     assert [b.key for b in at.main.button if b.key.startswith("nav_")] == ["nav_next"]
     at.button(key="nav_next").click().run()  # the only way out while editing: save
@@ -278,7 +298,7 @@ def test_a_newly_shown_required_question_blocks_the_plan_until_answered(content)
     # court_matter_pending is now on the path and unanswered.
     at.button(key="to_result").click().run()
     assert view(at) == "review"
-    assert any("Contract and money" in e.value for e in at.error)
+    assert any("What you hold and owe" in e.value for e in at.error)
 
 
 # --- resume -------------------------------------------------------------------------------
@@ -401,7 +421,7 @@ def test_injected_names_are_shown_literally_everywhere(content):
     tables = [t for t in result_texts if "\n|---" in t]
     assert tables, "the timeline and record tables are on the page"
     assert any(md(INJECTION) in table for table in tables)
-    assert not at.get("html") and not at.get("imgs")
+    assert len(at.get("html")) == 1 and not at.get("imgs"), "only the page's own style"
 
 
 # --- the result page ------------------------------------------------------------------------
@@ -410,7 +430,6 @@ def test_injected_names_are_shown_literally_everywhere(content):
 def test_edited_message_is_kept_and_feeds_the_pdf(content):
     at = new_app()
     at.button(key="example_outgrown").click().run()
-    at.button(key="to_result").click().run()
     draft = at.text_area(key="w:message").value
     at.text_area(key="w:message").input("My own words.").run()
     assert sess(at).message["body"] == "My own words."
@@ -450,6 +469,8 @@ def test_result_reruns_do_not_rebuild_the_plan_or_the_pdf(monkeypatch, content):
     monkeypatch.setattr(pdf_module, "render_pdf", lambda p: pdfs.append(1) or b"%PDF-")
     at = new_app()
     at.button(key="example_threatening").click().run()
+    at.button(key="back_to_review").click().run()
+    built.clear()
     at.button(key="edit_channel").click().run()  # a step screen builds nothing
     at.radio(key="w:tone").set_value("warm").run()
     at.button(key="nav_next").click().run()
@@ -464,7 +485,6 @@ def test_result_reruns_do_not_rebuild_the_plan_or_the_pdf(monkeypatch, content):
 def test_what_if_shows_the_engines_answer_for_the_changed_value(content):
     at = new_app()
     at.button(key="example_outgrown").click().run()
-    at.button(key="to_result").click().run()
     answers = to_answers(answers_of(at))
     rec = recommend(answers, content)
     at.selectbox(key="whatif_question").set_value("safety_concern").run()
@@ -481,13 +501,14 @@ def test_start_over_asks_first_then_clears_everything():
     at = new_app()
     at.button(key="example_late_payer").click().run()
     at.sidebar.button(key="reset").click().run()
-    assert view(at) == "review", "nothing is cleared before confirming"
+    assert view(at) == "result", "nothing is cleared before confirming"
     at.sidebar.button(key="reset_no").click().run()
     assert answers_of(at)["client_name"] == "Harbour Lane Bakery"
     at.sidebar.button(key="reset").click().run()
     at.sidebar.button(key="reset_yes").click().run()
     assert view(at) == "welcome"
-    assert sess(at) == session.Session(), "one fresh session object: every answer is gone"
+    fresh = session.Session(restore_checked=True)
+    assert sess(at) == fresh, "one fresh session object: every answer is gone"
     assert not [k for k in at.session_state if str(k).startswith("w:")], "no widget kept one"
 
 
@@ -498,8 +519,6 @@ def test_two_sessions_never_see_each_others_answers():
     first, second = new_app(), new_app()
     first.button(key="example_late_payer").click().run()
     second.button(key="example_threatening").click().run()
-    first.button(key="to_result").click().run()
-    second.button(key="to_result").click().run()
     assert answers_of(first)["client_name"] == "Harbour Lane Bakery"
     assert answers_of(second)["client_name"] == "R. Client"
     assert not any("R. Client" in t for t in texts(first))
@@ -521,7 +540,8 @@ def test_examples_are_valid_and_distinct(content):
 def test_currency_other_code_is_checked_and_kept(content):
     at = new_app()
     at.button(key="example_late_payer").click().run()
-    at.button(key="edit_contract").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_money").click().run()
     at.selectbox(key="w:currency").set_value("other").run()
     at.text_input(key="w:currency:other").input("hk").run()
     at.button(key="nav_next").click().run()
@@ -531,7 +551,7 @@ def test_currency_other_code_is_checked_and_kept(content):
     at.button(key="nav_next").click().run()
     assert view(at) == "review"
     assert answers_of(at)["currency"] == "HKD"
-    at.button(key="edit_contract").click().run()
+    at.button(key="edit_money").click().run()
     assert at.selectbox(key="w:currency").value == "other"
     assert at.text_input(key="w:currency:other").value == "HKD"
 
@@ -623,7 +643,6 @@ def test_the_what_if_list_is_the_questions_flagged_in_content(content):
     assert flagged_in_file, "questions.yaml flags some questions"
     at = new_app()
     at.button(key="example_outgrown").click().run()
-    at.button(key="to_result").click().run()
     on_path = [q.id for q in whatif.offered(sess(at))]
     assert on_path == [qid for qid in flagged_in_file if qid in on_path]
     defs = content.rules.definitions
@@ -640,11 +659,12 @@ def test_the_what_if_list_is_the_questions_flagged_in_content(content):
 def test_start_over_clears_the_one_session_key_and_every_question_widget():
     at = new_app()
     at.button(key="example_late_payer").click().run()
-    at.button(key="edit_names").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_channel").click().run()
     assert any(str(k).startswith("w:") for k in at.session_state)
     at.sidebar.button(key="reset").click().run()
     at.sidebar.button(key="reset_yes").click().run()
-    assert sess(at) == session.Session()
+    assert sess(at) == session.Session(restore_checked=True)
     assert not [k for k in at.session_state if str(k).startswith("w:")]
 
 
@@ -701,3 +721,137 @@ def test_the_welcome_screen_loads_nothing_from_the_decision_core():
     assert "wizard.ui.welcome" in loaded
     for heavy in ("wizard.engine", "wizard.plan", "wizard.content", "jinja2", "wizard.pdf"):
         assert heavy not in loaded, heavy
+
+
+# --- issue 12: safety, quick exit, examples, what-if apply, plain errors -------------------
+
+
+def test_answering_unsafe_opens_the_safety_panel_right_there():
+    at = new_app()
+    at.button(key="start").click().run()
+    assert not [b for b in at.button if b.key == "quick_exit_safety"]
+    at.radio(key="w:safety_concern").set_value(True).run()
+    panel = next(m.value for m in at.markdown if m.value.startswith("### If you are in danger"))
+    emergency = panel.index("emergency number")
+    assert emergency < panel.index("Your plan will keep every contact"), "the number first"
+    assert at.button(key="quick_exit_safety").label == "Quick exit"
+    assert at.sidebar.button(key="quick_exit_sidebar")
+    at.radio(key="w:safety_concern").set_value(False).run()
+    assert not [b for b in at.button if b.key == "quick_exit_safety"]
+
+
+def test_quick_exit_clears_the_session_and_leaves():
+    from wizard.ui import tab
+
+    at = new_app()
+    at.button(key="start").click().run()
+    at.radio(key="w:safety_concern").set_value(True).run()
+    at.button(key="quick_exit_safety").click().run()
+    assert not at.exception
+    assert session.KEY not in at.session_state, "every answer is gone from the server"
+    assert not [k for k in at.session_state if str(k).startswith("w:")]
+    assert at.session_state[tab.EXIT_FLAG] is True
+    assert not at.main.button and not at.title, "nothing is drawn but the way out"
+
+
+def test_an_example_opens_its_plan_with_start_my_own():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    assert view(at) == "result" and sess(at).example
+    assert at.title[0].value.startswith("Exit plan for")
+    at.button(key="start_own").click().run()
+    assert view(at) == "step" and sess(at).step == 0
+    assert not sess(at).example
+    assert at.radio(key="w:profession").value is None, "nothing of the example is kept"
+
+
+def test_what_if_apply_makes_the_change_the_users_answer(content):
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.selectbox(key="whatif_question").set_value("safety_concern").run()
+    at.radio(key="whatif_value_safety_concern").set_value(True).run()
+    at.button(key="whatif_apply").click().run()
+    assert not at.exception
+    assert answers_of(at)["safety_concern"] is True
+    rec = recommend(to_answers(answers_of(at)), content)
+    assert md(content.plan.strategies[rec.strategy].label) in shown_recommendation(at)
+    assert any("change is applied" in s.value for s in at.success)
+
+
+def test_an_empty_number_is_unanswered_and_out_of_range_is_explained(content):
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_relationship").click().run()
+    at.number_input(key="w:relationship_months").set_value(None).run()
+    assert answers_of(at)["relationship_months"] is None, "never 0"
+    at.button(key="nav_next").click().run()
+    label = content.question_by_id["relationship_months"].label
+    assert [e.value for e in at.error][0] == f"Enter a number for “{label}” (0 is an answer too)."
+    at.number_input(key="w:relationship_months").set_value(5000).run()
+    at.button(key="nav_next").click().run()
+    assert f"“{label}”: 5,000 is too high. Enter 1,200 or less." in [e.value for e in at.error]
+
+
+def test_a_name_over_the_limit_is_refused_with_its_length(content):
+    from wizard.answers import NAME_MAX_CHARS
+
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_channel").click().run()
+    long_name = "N" * (NAME_MAX_CHARS + 50)
+    at.text_input(key="w:client_name").input(long_name).run()
+    assert at.text_input(key="w:client_name").value == long_name, "nothing cut off silently"
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step"
+    shown = " ".join(e.value for e in at.error)
+    assert (
+        f"is {NAME_MAX_CHARS + 50} characters long; it can hold at most {NAME_MAX_CHARS}" in shown
+    )
+
+
+def test_an_upload_error_names_the_question_not_the_field_id(content):
+    at = new_app()
+    bad = b"schema_version: 1\nanswers:\n  notice_days: lots\n"
+    at.file_uploader(key="resume_file").set_value(("a.yaml", bad, "application/x-yaml")).run()
+    shown = " ".join(e.value for e in at.error)
+    assert "notice_days" not in shown
+    assert md(content.question_by_id["notice_days"].label) in shown
+
+
+def test_an_edited_message_goes_into_the_answers_file():
+    at = new_app()
+    at.button(key="example_outgrown").click().run()
+    at.text_area(key="w:message").input("My own words, kept.").run()
+    answers = to_answers(answers_of(at))
+    assert answers.message_override == "My own words, kept."
+    assert "My own words, kept." in dump_answers(answers)
+    at.button(key="restore_message").click().run()
+    assert to_answers(answers_of(at)).message_override == ""
+
+
+def test_tab_storage_round_trip_restores_every_answer(content):
+    import json
+
+    from wizard.ui import tab
+    from wizard.ui.answer_values import answers_from_model, valid_for_file
+
+    values = answers_from_model(example_answers("late_payer"))
+    values["tone"] = None
+    kept, unset = valid_for_file(values)
+    raw = json.dumps({"v": 1, "answers": kept, "unset": unset, "view": "result", "step": 2,
+                      "reached": 8})  # fmt: skip
+    fake = session.Session()
+    at = new_app()
+    at.session_state[session.KEY] = fake
+    at.run()
+    from unittest import mock
+
+    with mock.patch.object(tab, "current", return_value=fake):
+        assert tab.restore(raw)
+        assert not tab.restore("{not json"), "a second restore never overwrites"
+    assert fake.answers["tone"] is None and fake.view == "review", "incomplete: not the plan"
+    assert {k: v for k, v in fake.answers.items() if k != "tone"} == {
+        k: v for k, v in values.items() if k in fake.answers and k != "tone"
+    }

@@ -105,6 +105,8 @@ class Question(_Model):
     warn_if_before_today: bool = False
     # Offered on the result page as "what if I had answered differently?".
     what_if: bool = False
+    # Answering yes opens the safety panel (emergency number, quick exit) right below it.
+    safety_panel: bool = False
 
     def option_label(self, value: Any) -> str:
         for option in self.options:
@@ -344,6 +346,7 @@ class WelcomeWords(_Model):
 class FlashWords(_Model):
     resumed: str
     example: str
+    applied: str
 
 
 class SidebarWords(_Model):
@@ -351,6 +354,10 @@ class SidebarWords(_Model):
     steps: str
     review: str
     progress: str
+    on_review: str
+    on_result: str
+    done: str
+    current: str
 
 
 class StartOverWords(_Model):
@@ -375,6 +382,12 @@ class StepWords(_Model):
     other_currency: str
     currency_code: str
     currency_code_example: str
+    heading: str
+    why_we_ask_more: str
+    error_summary: str
+    save_later: str
+    save_later_hint: str
+    range: str
 
 
 class CheckWords(_Model):
@@ -390,6 +403,8 @@ class CheckWords(_Model):
     deadline_line: str
     deadlines_too_many: str
     invalid_text: str
+    too_long: str
+    quoted_label: str
 
 
 class AnswerWords(_Model):
@@ -422,6 +437,9 @@ class ResultWords(_Model):
     download_pdf: str
     save_answers: str
     change_answers: str
+    next_actions: str
+    details: str
+    start_own: str
 
 
 class WhatIfWords(_Model):
@@ -435,6 +453,26 @@ class WhatIfWords(_Model):
     changed: str
     row_unchanged: str
     row_changed: str
+    apply: str
+
+
+class RestoreWords(_Model):
+    notice: str
+    keep: str
+    discard: str
+
+
+class SafetyWords(_Model):
+    heading: str
+    emergency: str
+    plan_does: str
+    quick_exit: str
+    quick_exit_help: str
+    exit_url: str
+
+
+class PageWords(_Model):
+    title: str
 
 
 class ScreensFile(_Model):
@@ -448,6 +486,9 @@ class ScreensFile(_Model):
     review: ReviewWords
     result: ResultWords
     what_if: WhatIfWords
+    restore: RestoreWords
+    safety: SafetyWords
+    page: PageWords
 
 
 # --- the loaded bundle ----------------------------------------------------------------

@@ -44,3 +44,25 @@ def to_answers(vals: dict[str, Any]) -> Answers:
     for key in _NONE_MEANS_UNSET:
         data.setdefault(key, None)
     return Answers.model_validate(data)
+
+
+def valid_for_file(vals: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """(the set answers the model accepts, as the answers file writes them; the ids of the
+    rest). A half-typed value the model refuses counts as not yet answered."""
+    from pydantic import ValidationError
+
+    data = {k: v for k, v in vals.items() if v is not None}
+    try:
+        model = Answers.model_validate(data)
+    except ValidationError as exc:
+        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        data = {k: v for k, v in data.items() if k not in bad}
+        model = Answers.model_validate(data)
+    dumped = model.for_file()
+    return {k: dumped[k] for k in data}, [k for k in vals if k not in data]
+
+
+def savable(vals: dict[str, Any]) -> Answers:
+    """The answers model for "Save and finish later": what is valid so far."""
+    kept, _unset = valid_for_file(vals)
+    return Answers.model_validate(kept)

@@ -1,8 +1,10 @@
-"""Router: page setup, sidebar, then the screen for the current view.
+"""Router: page setup, sidebar, then the screen for the current view, then the browser
+component that keeps the tab oriented (tab.py).
 
 Each view's module is imported when it is first shown. The welcome screen needs nothing
 from the decision core, so the first page appears quickly after a cold start, and the
-core loads in a background thread while the visitor reads it."""
+core loads in a background thread while the visitor reads it. Each view's render()
+returns the text of its one top heading."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ import importlib
 import streamlit as st
 
 from wizard import logsafe
-from wizard.ui import sidebar, warmup, words
-from wizard.ui.session import current
+from wizard.ui import sidebar, style, tab, warmup, words
+from wizard.ui.session import Session, current
 
 VIEW_MODULES = {
     "welcome": "wizard.ui.welcome",
@@ -22,18 +24,49 @@ VIEW_MODULES = {
 }
 
 
+def _title(session: Session) -> str:
+    """The browser tab's title, known before the screen is drawn."""
+    first = words.first_page()
+    if session.view == "step":
+        from wizard.ui import steps
+
+        return tab.page_title(steps.heading(session))
+    if session.view == "review":
+        return tab.page_title(first.review.heading)
+    if session.view == "result":
+        return tab.page_title(first.sidebar.on_result)
+    return str(first.welcome.title)
+
+
+def _restored_banner(session: Session) -> None:
+    from wizard.ui import navigation
+
+    text = words.first_page().restore
+    with st.container(key="restored", border=True):
+        st.markdown(text.notice)
+        with st.container(horizontal=True):
+            st.button(text.keep, key="restore_keep", on_click=navigation.keep_restored)
+            st.button(text.discard, key="restore_discard", on_click=navigation.start_over)
+
+
 def main() -> None:
     logsafe.install()  # session ids out of the log; only the first call per process acts
-    title = words.first_page().welcome.title
-    st.set_page_config(page_title=title, page_icon="🧭", layout="centered")
+    if tab.exiting():  # quick exit: nothing on the page but the way out
+        st.set_page_config(page_title=words.first_page().welcome.title, page_icon="🧭")
+        tab.render_exit()
+        return
     session = current()
+    st.set_page_config(page_title=_title(session), page_icon="🧭", layout="centered")
+    style.render()
     sidebar.render()
+    if session.restored:
+        _restored_banner(session)
     if session.flash:
         st.success(session.flash, icon=":material/check_circle:")
         session.flash = None
-    if session.view == "step":
-        sidebar.progress_bar(session)
     module = importlib.import_module(VIEW_MODULES.get(session.view, VIEW_MODULES["welcome"]))
-    module.render()
+    heading = module.render()
+    message = session.message["body"] if session.view == "result" and session.message else None
+    tab.render(session, heading, message=message)
     if session.view == "welcome":
         warmup.start()

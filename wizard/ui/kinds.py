@@ -16,6 +16,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 from wizard.answers import (
+    DATE_MAX,
+    DATE_MIN,
     DEADLINE_WHAT_MAX_CHARS,
     DEADLINES_MAX,
     Answers,
@@ -32,14 +34,13 @@ COMMON_CURRENCIES = (
     "NOK", "DKK", "PLN", "BRL", "MXN",
 )  # fmt: skip
 OTHER = "other"
-TEXT_MAX = 200
 RADIO_MAX_OPTIONS = 6
 YES_NO = (True, False)
 # A date picker's reach around today (widened to include the current value).
 DATE_PAST = dt.timedelta(days=365)
 DATE_FUTURE = dt.timedelta(days=3 * 365)
 
-Callbacks = Mapping[str, Any]  # on_change and its args, the same for every widget
+Callbacks = Mapping[str, Any]  # on_change, its args (and label_visibility) for every widget
 
 
 def key(qid: str, part: str = "") -> str:
@@ -90,6 +91,15 @@ def _seed(widget_key: str, value: Any) -> None:
 
 def _choose_answer(words: CheckWords) -> str:
     return words.choose_answer
+
+
+def text_max(field: str) -> int | None:
+    """The most characters the answers model accepts in a text field, if it sets a limit."""
+    for meta in Answers.model_fields[field].metadata:
+        most = getattr(meta, "max_length", None)
+        if most is not None:
+            return int(most)
+    return None
 
 
 def _model_default(field: str) -> Any:
@@ -152,20 +162,19 @@ def _show_yesno(_q: Question, value: Any, words: AnswerWords, _currency: str) ->
 
 
 def _draw_multi(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
-    # One pills widget for the whole group: every option visible and easy to tap on a
-    # phone, and one element per rerun instead of one checkbox per option.
-    options: list[Any] = [o.value for o in q.options]
-    labels = {o.value: o.label for o in q.options}
-    _seed(key(q.id), [v for v in (value or []) if v in options])
-    st.pills(
-        q.label, options, selection_mode="multi", format_func=lambda v: labels[v], key=key(q.id),
-        **callbacks,
-    )  # fmt: skip
+    # A group of checkboxes, one Tab stop each, every option's hint beside it. The group's
+    # label is drawn above them by the caller (and named as the group in the browser).
+    chosen = set(value or ())
+    each = {k: v for k, v in callbacks.items() if k != "label_visibility"}
+    for option in q.options:
+        option_key = key(q.id, option.value)
+        _seed(option_key, option.value in chosen)
+        label = f"{option.label} — {option.help}" if option.help else option.label
+        st.checkbox(label, key=option_key, **each)
 
 
 def _read_multi(q: Question, state: Mapping[str, Any]) -> list[str]:
-    chosen = set(state.get(key(q.id)) or ())
-    return [o.value for o in q.options if o.value in chosen]  # in the content's order
+    return [o.value for o in q.options if state.get(key(q.id, o.value))]  # content's order
 
 
 def _show_multi(q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
@@ -179,12 +188,12 @@ def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbac
     cast: Callable[[Any], Any] = int if integer else float
 
     def draw(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
-        low, high = number_bounds(q.id)
+        # No min/max on the widget: a browser would refuse an out-of-range number without a
+        # word; the check below explains it. value=None: an empty box stays unanswered.
         _seed(key(q.id), None if value is None else cast(value))
         st.number_input(
             q.label,
-            min_value=None if low is None else cast(low),
-            max_value=None if high is None else cast(high),
+            value=None,
             step=1 if integer else 50.0,
             format="%d" if integer else "%.2f",
             key=key(q.id),
@@ -198,9 +207,9 @@ def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbac
 def _check_number(q: Question, value: Any, words: CheckWords) -> str | None:
     low, high = number_bounds(q.id)
     if low is not None and value < low:
-        return words.at_least.format(low=f"{low:g}")
+        return words.at_least.format(label=q.label, value=f"{value:,g}", low=f"{low:,g}")
     if high is not None and value > high:
-        return words.at_most.format(high=f"{high:g}")
+        return words.at_most.format(label=q.label, value=f"{value:,g}", high=f"{high:,g}")
     return None
 
 
@@ -223,6 +232,7 @@ def _draw_date(q: Question, value: Any, _words: StepWords, callbacks: Callbacks)
     low, high = today - DATE_PAST, today + DATE_FUTURE
     if value is not None:
         low, high = min(low, value), max(high, value)
+    low, high = max(low, DATE_MIN), min(high, DATE_MAX)  # the answers model's own limits
     st.date_input(
         q.label, min_value=low, max_value=high, format="YYYY-MM-DD", key=key(q.id), **callbacks
     )
@@ -240,11 +250,12 @@ def _text_is_set(value: Any) -> bool:
 
 
 def _draw_text(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    # No max_chars: a browser would cut a long paste short without a word. The check
+    # refuses text over the model's limit and says how long it is (see _check_text).
     text = str(value or "")
     _seed(key(q.id), text)
     st.text_input(
-        q.label, max_chars=max(TEXT_MAX, len(text)), key=key(q.id),
-        placeholder=q.placeholder or None, **callbacks,
+        q.label, key=key(q.id), placeholder=q.placeholder or None, **callbacks,
     )  # fmt: skip
 
 
@@ -284,7 +295,7 @@ def _read_currency(q: Question, state: Mapping[str, Any]) -> Any:
 
 
 def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
-    return None if _model_accepts(q.id, value) else words.currency_code
+    return None if _model_accepts(q.id, value) else words.currency_code.format(label=q.label)
 
 
 # --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
@@ -316,10 +327,12 @@ def _read_deadlines(q: Question, state: Mapping[str, Any]) -> list[dict[str, Any
 
 def _check_deadlines(q: Question, value: Any, words: CheckWords) -> str | None:
     if len(value) > DEADLINES_MAX:
-        return words.deadlines_too_many.format(most=DEADLINES_MAX)
+        return words.deadlines_too_many.format(label=q.label, most=DEADLINES_MAX)
     for number, deadline in enumerate(value, start=1):
         if not _model_accepts(q.id, [deadline]):
-            return words.deadline_line.format(line=number, what_max=DEADLINE_WHAT_MAX_CHARS)
+            return words.deadline_line.format(
+                label=q.label, line=number, what_max=DEADLINE_WHAT_MAX_CHARS
+            )
     return None
 
 
@@ -329,11 +342,12 @@ def _show_deadlines(_q: Question, value: Any, words: AnswerWords, _currency: str
 
 def _check_text(q: Question, value: Any, words: CheckWords) -> str | None:
     """Free text the model refuses (too long, or a place it does not know)."""
-    return (
-        None
-        if _model_accepts(q.id, value)
-        else words.invalid_text.format(allowed=allowed_values(q.id))
-    )
+    if _model_accepts(q.id, value):
+        return None
+    most = text_max(q.id)
+    if most is not None and len(value) > most:
+        return words.too_long.format(label=q.label, count=f"{len(value):,}", most=f"{most:,}")
+    return words.invalid_text.format(label=q.label, allowed=allowed_values(q.id))
 
 
 KINDS: dict[str, Kind] = {
@@ -390,5 +404,13 @@ def check(q: Question, value: Any, words: CheckWords) -> str | None:
     """The error for one answer, or None. Only form checks: required, ranges, format."""
     kind = of(q)
     if not kind.is_set(value):
-        return kind.missing(words) if q.required else None
+        return kind.missing(words).format(label=q.label) if q.required else None
     return kind.check(q, value, words)
+
+
+def drawn(q: Question, state: Any) -> bool:
+    """Whether any widget of this question is in the state (drawn on this screen)."""
+    own = key(q.id)
+    if own in state:
+        return True
+    return q.type == "multi" and any(key(q.id, o.value) in state for o in q.options)

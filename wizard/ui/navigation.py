@@ -74,13 +74,46 @@ def load_answers(answers: Answers, flash: str) -> None:
     session.upload_error = None
     session.plan_cache, session.pdf_cache, session.message = None, {}, None
     session.flash = flash
+    session.example = False
     go_review()
 
 
 def try_example(example_id: str) -> None:
+    """An example opens its plan at once, with a clear way to start one's own."""
     from wizard.examples import example_answers
 
     load_answers(example_answers(example_id), sources.screens().flash.example)
+    go_result()
+    session = current()
+    session.example, session.flash = True, None  # the note above the plan says it once
+
+
+def start_own() -> None:
+    """From an example's plan: forget the example and start with nothing answered."""
+    start_over()
+    start()
+
+
+def keep_restored() -> None:
+    current().restored = False
+
+
+def apply_change(qid: str, value: object) -> None:
+    """'What if' -> 'apply this change': the answer becomes the user's own."""
+    session = current()
+    from wizard.ui.answer_values import values
+
+    values(session)
+    session.set_value(qid, value)
+    session.flash = sources.screens().flash.applied
+
+
+def plain_upload_error(message: str) -> str:
+    """The answers loader names fields by id ('notice_days'); the user knows the question."""
+    quoted = sources.screens().checks.quoted_label
+    for qid, q in sources.content().question_by_id.items():
+        message = message.replace(f"'{qid}'", quoted.format(label=q.label))
+    return message
 
 
 def handle_upload(file_id: str, data: bytes) -> bool:
@@ -97,7 +130,7 @@ def handle_upload(file_id: str, data: bytes) -> bool:
     try:
         answers = parse(data)
     except AnswersError as exc:
-        session.upload_error = str(exc)
+        session.upload_error = plain_upload_error(str(exc))
         return False
     load_answers(answers, sources.screens().flash.resumed)
     return True
@@ -116,4 +149,9 @@ def cancel_start_over() -> None:
 
 
 def start_over() -> None:
+    """Forget this session and, on the next run, the answers kept in the browser tab."""
+    from wizard.ui import tab
+
     session_state.reset()
+    tab.clear_on_next_run()
+    current().restore_checked = True  # nothing to offer back: it was just cleared

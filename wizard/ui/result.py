@@ -10,6 +10,7 @@ than st.table's dataframe), cells escaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -19,17 +20,19 @@ from wizard.ui import sources
 from wizard.ui.safe import markdown_table, md
 
 MESSAGE_WIDGET = "w:message"
+NEXT_ACTIONS = 3
+Keep = Callable[[dict[str, Any], str], None]  # (message, new body): the page keeps an edit
 
 
-def _keep_message(message: dict[str, Any]) -> None:
-    message["body"] = st.session_state[MESSAGE_WIDGET]
+def _keep_message(message: dict[str, Any], keep: Keep) -> None:
+    keep(message, st.session_state[MESSAGE_WIDGET])
 
 
-def _restore_message(message: dict[str, Any], draft: str) -> None:
-    message["body"] = draft
+def _restore_message(message: dict[str, Any], draft: str, keep: Keep) -> None:
+    keep(message, draft)
 
 
-def _headline(plan: Plan, further_down: str) -> None:
+def _headline(plan: Plan) -> None:
     labels = plan.labels
     st.title(md(plan.title), anchor=False)
     with st.container(border=True):
@@ -42,29 +45,31 @@ def _headline(plan: Plan, further_down: str) -> None:
         )
     if plan.first_step:
         st.info(md(plan.first_step), icon=":material/flag:")
+
+
+def _glance_and_next(plan: Plan, next_actions: str) -> None:
+    """The dates and the first actions, in one element."""
     glance = "\n".join(f"- {md(row.label)}: **{md(row.value)}**" for row in plan.at_a_glance)
-    st.markdown(
-        f"{md(plan.summary)}\n\n**{md(labels.glance)}**\n\n{glance}\n\n:gray[{md(further_down)}]"
+    actions = "\n".join(
+        f"1. **{md(step.date_text)}**: {md(step.title)}" for step in plan.timeline[:NEXT_ACTIONS]
     )
+    st.markdown(f"### {md(plan.labels.glance)}\n{glance}\n\n### {md(next_actions)}\n{actions}")
 
 
 def _musts(plan: Plan) -> None:
+    """Must-dos as a calm, bordered note: important, not alarming."""
     if not plan.constraints and not plan.warnings:
         return
-    st.subheader(md(plan.labels.musts), anchor=False)
-    if plan.constraints:
-        st.error(
-            "\n\n".join(f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints),
-            icon=":material/gavel:",
-        )
-    if plan.warnings:
-        st.warning("\n\n".join(md(warning) for warning in plan.warnings), icon=":material/warning:")
+    notes = [f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints]
+    notes += [md(warning) for warning in plan.warnings]
+    with st.container(border=True, key="musts"):
+        st.markdown(f"### {md(plan.labels.musts)}\n" + "\n\n".join(notes))
 
 
 def _reasons(plan: Plan) -> None:
     # A section's heading and body share one markdown element (fewer elements per rerun).
     reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
-    st.markdown(f"### {md(plan.labels.why)}\n{reasons}")
+    st.markdown(f"#### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}")
     with st.expander(md(plan.labels.alternatives)):
         st.markdown(
             "\n\n".join(
@@ -77,8 +82,7 @@ def _reasons(plan: Plan) -> None:
 def _timeline(plan: Plan) -> None:
     labels = plan.labels
     st.markdown(
-        f"### {md(labels.timeline)}\n"
-        + markdown_table(
+        markdown_table(
             (md(labels.column_date), md(labels.column_step), md(labels.column_detail)),
             [(step.date_text, step.title, step.detail) for step in plan.timeline],
         )
@@ -87,8 +91,7 @@ def _timeline(plan: Plan) -> None:
 
 def _checklist(plan: Plan) -> None:
     st.markdown(
-        f"### {md(plan.labels.checklist)}\n"
-        + "\n\n".join(
+        "\n\n".join(
             f"**{md(group.title)}**\n\n"
             + "\n".join(f"- {md(item.due_text)}: {md(item.text)}" for item in group.items)
             for group in plan.checklist
@@ -113,22 +116,25 @@ def _record(plan: Plan) -> None:
             st.markdown("\n".join(f"- {md(text)}" for text in plan.reflection))
 
 
-def _message(plan: Plan, message: dict[str, Any]) -> None:
+def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> None:
+    """The editable message. `keep` receives every committed edit (the page puts it in the
+    answers, so the PDF, the answers file and a resumed session all have it)."""
     words = sources.screens().result
     draft = plan.message
     subject = "" if draft.subject_line is None else f"\n\n**{md(draft.subject_line)}**"
     st.markdown(
         f"### {md(plan.labels.message)}\n"
-        f":gray[{md(plan.message_intro)} {md(plan.labels.message_hint)}]{subject}"
+        f"{md(plan.message_intro)} {md(plan.labels.message_hint)}{subject}"
     )
     st.session_state[MESSAGE_WIDGET] = message["body"]
-    st.text_area(
-        words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
-        args=(message,),
-    )  # fmt: skip
+    with st.container(key="message_box"):
+        st.text_area(
+            words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
+            args=(message, keep), max_chars=max_chars,
+        )  # fmt: skip
     if message["body"] != draft.body:
         st.button(
-            words.undo_edits, on_click=_restore_message, args=(message, draft.body),
+            words.undo_edits, on_click=_restore_message, args=(message, draft.body, keep),
             key="restore_message",
         )  # fmt: skip
     with st.expander(words.copy_message):
@@ -138,15 +144,25 @@ def _message(plan: Plan, message: dict[str, Any]) -> None:
             st.code(plan.follow_up_script, language=None, wrap_lines=True)
 
 
-def render(plan: Plan, message: dict[str, Any]) -> None:
-    """The plan, top to bottom, with the user's (possibly edited) message."""
-    _headline(plan, sources.screens().result.further_down)
+def answer(plan: Plan) -> None:
+    """The top of the page: the approach, go ahead or wait, the dates, the next actions and
+    the must-dos."""
+    _headline(plan)
+    _glance_and_next(plan, sources.screens().result.next_actions)
     _musts(plan)
+
+
+def details(plan: Plan) -> None:
+    """Below the message and the downloads: the reasons, the alternatives, the whole
+    timeline and checklist, the record and the reflection."""
+    words = sources.screens().result
+    st.markdown(f"## {md(words.details)}\n{md(words.further_down)}")
     _reasons(plan)
-    _timeline(plan)
-    _checklist(plan)
+    with st.expander(md(plan.labels.timeline)):
+        _timeline(plan)
+    with st.expander(md(plan.labels.checklist)):
+        _checklist(plan)
     _record(plan)
-    _message(plan, message)
 
 
 def disclaimer(plan: Plan) -> None:

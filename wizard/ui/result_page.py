@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wizard.answers import MESSAGE_MAX_CHARS
 from wizard.ui import answer_values, derived, navigation, result, sidebar, sources, whatif
 from wizard.ui.review import ANSWERS_FILE
 from wizard.ui.session import Session, current
@@ -37,16 +38,43 @@ def _downloads(session: Session, plan, message: dict) -> None:
     )
 
 
-def render() -> None:
+def _keep(message: dict, body: str) -> None:
+    """A committed edit of the message: into the answers (message_override, "" for the
+    draft itself), so the PDF, the answers file and a resumed session all have it."""
+    session = current()
+    draft = session.plan_cache[1].message.body if session.plan_cache else None
+    message["body"] = body
+    answer_values.values(session)
+    session.set_value("message_override", "" if body == draft else body)
+
+
+def _example_note() -> None:
+    words = sources.screens()
+    with st.container(key="example_note", border=True):
+        st.markdown(words.flash.example)
+        st.button(
+            words.result.start_own, on_click=navigation.start_own, key="start_own",
+            type="primary", icon=":material/edit:",
+        )  # fmt: skip
+
+
+def render() -> str:
     session = current()
     plan_key, plan = derived.current_plan(session)
     message = derived.message_state(session, plan_key, plan)
-    result.render(plan, message)
-    whatif.render(session, plan)
+    # The answers hold the user's own version of the message, if there is one.
+    message["body"] = answer_values.values(session).get("message_override") or plan.message.body
+    if session.example:
+        _example_note()
+    result.answer(plan)
+    result.message(plan, message, _keep, MESSAGE_MAX_CHARS)
     _downloads(session, plan, message)
+    result.details(plan)
+    whatif.render(session, plan)
     st.button(
         sources.screens().result.change_answers, on_click=navigation.go_review,
         key="back_to_review", width="stretch",
     )  # fmt: skip
     sidebar.start_over("result")
     result.disclaimer(plan)
+    return plan.title

@@ -11,11 +11,11 @@ from wizard.ui.session import current
 ANSWERS_FILE = "partways-answers.yaml"
 
 
-def render() -> None:
+def render() -> str:
     session = current()
     screens = sources.screens()
     words, shown_as = screens.review, screens.answers
-    st.header(words.heading, anchor=False)
+    st.title(words.heading, anchor=False)
     st.markdown(words.intro)
     vals = answer_values.values(session)
     path = validation.session_path(session)
@@ -53,3 +53,4 @@ def render() -> None:
             width="stretch",
         )
         st.caption(words.save_hint)
+    return words.heading

@@ -36,6 +36,10 @@ class Session:
     upload_seen: str | None = None
     upload_error: str | None = None
     confirm_reset: str | None = None  # where "Start over" is waiting for a yes
+    error_round: int = 0  # bumped each time Next finds errors: focus goes to the summary
+    restore_checked: bool = False  # the tab was asked for answers it kept
+    restored: bool = False  # answers came back from the tab: offer to discard them
+    example: bool = False  # the answers are an example's, not the user's
     # Derived results, keyed by their inputs.
     path_memo: tuple[Any, Any] | None = None
     errors_memo: tuple[Any, Any] | None = None
@@ -43,6 +47,7 @@ class Session:
     pdf_cache: dict[str, Any] = field(default_factory=dict)
     message: dict[str, Any] | None = None
     what_if_cache: dict[str, Any] | None = None
+    store_memo: tuple[Any, Any] | None = None
 
     def set_value(self, qid: str, value: Any) -> None:
         assert self.answers is not None

@@ -1,4 +1,6 @@
-"""The sidebar: honest progress, the list of steps to jump back to, and start over."""
+"""The sidebar: where the user is (steps, not a moving count of questions), the steps to go
+back to as buttons (one Tab stop each; arrow keys never move between screens), the quick
+exit when safety was raised, and start over."""
 
 from __future__ import annotations
 
@@ -6,9 +8,6 @@ import streamlit as st
 
 from wizard.ui import navigation, sources, words
 from wizard.ui.session import Session, current
-
-NAV = "nav_steps"
-REVIEW = "review"
 
 
 def start_over(place: str) -> None:
@@ -27,46 +26,37 @@ def start_over(place: str) -> None:
         )  # fmt: skip
 
 
-def progress_bar(session: Session) -> None:
-    from wizard.ui import validation  # the decision core: not needed on the first page
-
-    answered, total = validation.progress(session)
-    share = answered / total if total else 0.0
-    if session.view == "step":
-        share = min(share, 0.99)  # complete only once every step has been passed
-    text = sources.screens().sidebar.progress.format(answered=answered, total=total)
-    st.progress(share, text=text)
-
-
-def _jump() -> None:
-    """The step list was clicked: go there (editing, if the user had reached review)."""
-    target = st.session_state[NAV]
-    if target == REVIEW:
-        navigation.go_review()
-    elif target is not None:
-        navigation.go_step(target, editing=current().view in ("review", "result"))
+def where(session: Session) -> str:
+    """'Step 3 of 8', or the screen's name after the steps."""
+    text = sources.screens().sidebar
+    if session.view == "review":
+        return text.on_review
+    if session.view == "result":
+        return text.on_result
+    return text.progress.format(number=session.step + 1, total=len(sources.steps()))
 
 
 def _step_list(session: Session, incomplete: set[int]) -> None:
-    """One radio for every step the user may jump to: a single widget instead of a button
-    per step keeps each rerun cheap."""
+    """A button for every step the user may go back to; the current one is marked."""
     all_steps = sources.steps()
-    words = sources.screens().sidebar
+    text = sources.screens().sidebar
     total, reached = len(all_steps), session.reached
-    options: list[int | str] = list(range(min(reached, total - 1) + 1))
+    editing = session.view in ("review", "result")
+    st.markdown(f"**{text.steps.format(total=total)}**")
+    for index in range(min(reached, total - 1) + 1):
+        here = session.view == "step" and index == session.step
+        done = index < reached and index not in incomplete
+        mark = f" {text.current}" if here else (f" {text.done}" if done else "")
+        st.button(
+            f"{index + 1}. {all_steps[index].title}{mark}", key=f"side_step_{index}",
+            on_click=navigation.go_step, args=(index,), kwargs={"editing": editing},
+            type="tertiary", disabled=here,
+        )  # fmt: skip
     if reached >= total:
-        options.append(REVIEW)
-
-    def label(option: int | str) -> str:
-        if option == REVIEW or not isinstance(option, int):
-            return words.review
-        done = option < reached and option not in incomplete
-        return f"{'✓ ' if done else ''}{option + 1}. {all_steps[option].title}"
-
-    # Mirror where the user is; nothing is selected on the result page.
-    view = session.view
-    st.session_state[NAV] = session.step if view == "step" else (REVIEW if view == REVIEW else None)
-    st.radio(words.steps.format(total=total), options, format_func=label, key=NAV, on_change=_jump)
+        st.button(
+            text.review, key="side_review", on_click=navigation.go_review, type="tertiary",
+            disabled=session.view == "review",
+        )  # fmt: skip
 
 
 def render() -> None:
@@ -80,7 +70,10 @@ def render() -> None:
         from wizard.ui import validation
 
         incomplete = set(validation.incomplete_steps(session)) if session.reached else set()
-        if session.view != "step":  # a step screen shows it above the questions
-            progress_bar(session)
+        st.caption(where(session))
         _step_list(session, incomplete)
+        if session.answers and session.answers.get("safety_concern") is True:
+            from wizard.ui import safety
+
+            safety.quick_exit_button("sidebar")
         start_over("sidebar")

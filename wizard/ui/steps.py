@@ -1,11 +1,17 @@
-"""One step of questions per screen, with Back / Next and validation on Next."""
+"""One step of questions per screen, with Back / Next, validation on Next, an error summary
+that links to each field, and "Save and finish later"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
-from wizard.ui import answer_values, navigation, sources, validation, widgets
-from wizard.ui.session import current
+from wizard.ui import answer_values, navigation, safety, sources, validation, widgets
+from wizard.ui.review import ANSWERS_FILE
+from wizard.ui.safe import md
+from wizard.ui.session import Session, current
 
 
 def _next(continue_anyway: bool = False) -> None:
@@ -15,6 +21,7 @@ def _next(continue_anyway: bool = False) -> None:
     errors = validation.step_errors(session, step)
     if errors:
         session.errors, session.soft = errors, {}
+        session.error_round += 1
         return
     warnings = validation.step_warnings(session, step)
     if warnings and not continue_anyway:
@@ -30,7 +37,31 @@ def _back() -> None:
     navigation.back(session)
 
 
-def render() -> None:
+def heading(session: Session) -> str:
+    all_steps = sources.steps()
+    return sources.screens().step.heading.format(
+        number=session.step + 1, total=len(all_steps), title=all_steps[session.step].title
+    )
+
+
+def _save_later_file(vals: dict[str, Any]) -> Callable[[], str]:
+    """Built on the click, from the answers as they are then (valid ones only)."""
+
+    def make() -> str:
+        from wizard.answers import dump_answers
+
+        return dump_answers(answer_values.savable(dict(vals)))
+
+    return make
+
+
+def _error_summary(errors: dict[str, str], title: str) -> None:
+    links = "\n".join(f"- [{md(message)}](#q-{qid})" for qid, message in errors.items())
+    with st.container(key="error_summary", border=True):
+        st.markdown(f"## {md(title)}\n{links}")
+
+
+def render() -> str:
     session = current()
     words = sources.screens().step
     all_steps = sources.steps()
@@ -38,15 +69,20 @@ def render() -> None:
     errors, soft = session.errors, session.soft
     vals = answer_values.values(session)
 
-    # Counter, title and intro in one element (content text, not user text).
+    title = heading(session)
     counter = words.counter.format(number=session.step + 1, total=len(all_steps))
-    st.markdown(f":gray[{counter}]\n## {step.title}\n{step.intro}")
+    st.progress(session.step / len(all_steps), text=counter)
+    st.title(title, anchor=False)
+    if errors:
+        _error_summary(errors, words.error_summary)
+    st.markdown(step.intro)
 
     for q in validation.session_path(session)[step.id]:
-        widgets.render(q, vals.get(q.id), errors.get(q.id), soft.get(q.id))
+        value = vals.get(q.id)
+        widgets.render(q, value, errors.get(q.id), soft.get(q.id))
+        if q.safety_panel and value is True:
+            safety.panel()
 
-    if errors:
-        st.error(words.errors_above, icon=":material/error:")
     if soft and not errors:
         st.warning(words.warnings_above, icon=":material/warning:")
 
@@ -62,8 +98,20 @@ def render() -> None:
     if session.editing:  # one way out: saving keeps every answer; a second button would confuse
         st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
                   width="stretch")  # fmt: skip
-        return
-    with st.container(horizontal=True):
-        st.button(words.back, on_click=_back, key="nav_back", width="stretch")
-        st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
-                  width="stretch")  # fmt: skip
+    else:
+        with st.container(horizontal=True):
+            st.button(words.back, on_click=_back, key="nav_back", width="stretch")
+            st.button(next_label, on_click=_next, args=args, key=next_key, type="primary",
+                      width="stretch")  # fmt: skip
+    st.download_button(
+        words.save_later,
+        data=_save_later_file(vals),
+        file_name=ANSWERS_FILE,
+        mime="application/x-yaml",
+        on_click="ignore",
+        icon=":material/save:",
+        key="save_answers_step",
+        help=words.save_later_hint,
+        width="stretch",
+    )
+    return title

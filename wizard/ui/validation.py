@@ -36,7 +36,7 @@ def session_path(session: Session) -> dict[str, list[Question]]:
 
 def soft_warning(q: Question, value: Any, words: CheckWords) -> str | None:
     if q.warn_if_before_today and isinstance(value, dt.date) and value < sources.today():
-        return words.date_in_past
+        return words.date_in_past.format(label=q.label)
     return None
 
 
@@ -78,17 +78,6 @@ def incomplete_steps(session: Session) -> list[int]:
 
 
 def progress(session: Session) -> tuple[int, int]:
-    """(answered, total) over the questions on the current path.
-
-    A required question counts once it has a valid answer; an optional or preset one once
-    its step has been passed, since leaving it as it is then a real answer.
-    """
-    path, errors_by_step = session_path(session), session_errors(session)
-    answered = total = 0
-    for index, step in enumerate(sources.steps()):
-        errors = errors_by_step[step.id]
-        for q in path[step.id]:
-            total += 1
-            if index < session.reached or (q.required and not kinds.of(q).preset):
-                answered += q.id not in errors
-    return answered, total
+    """(steps passed, steps in all): a count that never moves under the user's feet."""
+    total = len(sources.steps())
+    return min(session.reached, total), total

@@ -43,13 +43,13 @@ def _examples() -> None:
         st.caption(example.blurb)
 
 
-def render() -> None:
+def render() -> str:
     text = words.first_page().welcome
     st.title(text.title, anchor=False)
     st.markdown(text.intro)
     st.markdown(text.points)
     st.info(text.not_advice, icon=":material/info:")
-    st.caption(text.privacy)
+    st.markdown(text.privacy)
     st.button(text.start, type="primary", on_click=navigation.start, key="start", width="stretch")
 
     st.subheader(text.resume_heading, anchor=False)
@@ -68,3 +68,4 @@ def render() -> None:
     st.subheader(text.examples_heading, anchor=False)
     st.caption(text.examples_hint)
     _examples()
+    return str(text.title)

@@ -52,7 +52,7 @@ def comparison(plan: Plan, other: Plan) -> tuple[bool, list[str]]:
 def render(session: Session, plan: Plan) -> None:
     screens = sources.screens()
     words, shown_as = screens.what_if, screens.answers
-    st.markdown(f"### {words.heading}\n:gray[{words.intro}]")
+    st.markdown(f"### {words.heading}\n{words.intro}")
     questions = {q.id: q for q in offered(session)}
     if not questions:
         return
@@ -83,6 +83,19 @@ def render(session: Session, plan: Plan) -> None:
         st.info(text, icon=":material/check:")
     else:
         st.warning(text, icon=":material/swap_horiz:")
+    st.button(
+        words.apply, key="whatif_apply", on_click=_apply, args=(qid, new_value),
+        icon=":material/done:", width="stretch",
+    )  # fmt: skip
+
+
+def _apply(qid: str, value: Any) -> None:
+    """Make the supposed answer the user's own, and close the question."""
+    from wizard.ui import navigation
+
+    navigation.apply_change(qid, value)
+    st.session_state.pop(QUESTION_WIDGET, None)
+    st.session_state.pop(f"whatif_value_{qid}", None)
 
 
 def _what_if(session: Session, answers: Answers, qid: str, value: Any) -> Plan:

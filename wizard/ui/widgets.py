@@ -1,15 +1,21 @@
-"""One question on screen: its widget (drawn by its kind), help, messages and why we ask.
+"""One question on screen, the GOV.UK way: its label, the error naming it (when there is
+one), the control, and "why we ask" with any help behind a disclosure, opened on request.
 
 Before a widget is drawn, its key is set from the answers dict; when the user changes it,
 a callback copies the new value back. The dict is therefore always current, even for
-questions on steps that are not on screen.
+questions on steps that are not on screen. Each question sits in a container keyed
+`q_<id>`: the error summary links to it, and the browser component (tab.js) describes the
+control by its error and names a checkbox group by its label.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from wizard.content_model import Question
+from wizard.answers import allowed_values, number_bounds
+from wizard.content_model import Question, StepWords
 from wizard.ui import answer_values, kinds, sources
 from wizard.ui.session import current
 
@@ -17,7 +23,7 @@ from wizard.ui.session import current
 def sync(q: Question) -> None:
     """Copy the widget's value into the answers dict (on_change callback)."""
     state = st.session_state
-    if kinds.key(q.id) in state:
+    if kinds.drawn(q, state):
         session = current()
         answer_values.values(session)
         session.set_value(q.id, kinds.of(q).read(q, state))
@@ -31,15 +37,32 @@ def sync_step(questions: list[Question]) -> None:
         sync(q)
 
 
+def _more(q: Question, words: StepWords) -> str:
+    """The disclosure's text: help, the accepted range of a number, and why we ask."""
+    parts = [q.help] if q.help else []
+    if q.type in ("integer", "amount") and number_bounds(q.id) != (None, None):
+        parts.append(words.range.format(allowed=allowed_values(q.id)))
+    parts.append(f"*{words.why_we_ask}* {q.why}")
+    return "\n\n".join(parts)
+
+
 def render(q: Question, value: object, error: str | None, warning: str | None) -> None:
-    """Draw one question. The widget shows the question as its own label (plain text: it
-    is also the accessible name screen readers announce); help and "why we ask" follow in
-    one caption. Two elements per question: every element costs time on every rerun."""
+    """Draw one question. The widget keeps the question as its accessible name; when the
+    label must sit above an error (or name a group of checkboxes) it is drawn as text and
+    the widget's own label is hidden, not removed."""
     words = sources.screens().step
-    kinds.of(q).draw(q, value, words, {"on_change": sync, "args": (q,)})
-    why = f"*{words.why_we_ask}* {q.why}"
-    st.caption(f"{q.help}  \n{why}" if q.help else why)
-    if error:
-        st.error(error, icon=":material/error:")
-    if warning:
-        st.warning(warning, icon=":material/warning:")
+    callbacks: dict[str, Any] = {"on_change": sync, "args": (q,)}
+    grouped = q.type == "multi"
+    with st.container(key=f"q_{q.id}", gap="small"):
+        if error or grouped:
+            with st.container(key=f"label_{q.id}"):
+                st.markdown(f"**{q.label}**")
+            callbacks["label_visibility"] = "collapsed"
+        if error:
+            with st.container(key=f"err_{q.id}"):
+                st.error(error, icon=":material/error:")
+        kinds.of(q).draw(q, value, words, callbacks)
+        if warning:
+            st.warning(warning, icon=":material/warning:")
+        with st.expander(words.why_we_ask_more):
+            st.markdown(_more(q, words))

@@ -1,0 +1,176 @@
+// Partways' one small browser component: the tab's own sessionStorage, orientation after a
+// screen change, links from the error summary to their fields, the message-box guard for
+// downloads, and the quick exit. Everything it is given arrives as JSON data; no value from
+// the server or the user is ever written into HTML or script source (textContent only).
+const KEY = "partways:answers";
+
+function shared() {
+  if (!window.__partways) {
+    window.__partways = { seen: null, restoreSent: false, message: null, pending: null };
+  }
+  return window.__partways;
+}
+
+function main() {
+  return document.querySelector('[data-testid="stMain"]') || document.body;
+}
+
+function toTop() {
+  window.scrollTo(0, 0);
+  const selectors = ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]',
+    '[data-testid="stAppScrollToBottomContainer"]', '[data-testid="stMainBlockContainer"]'];
+  for (const sel of selectors) {
+    const el = document.querySelector(sel);
+    if (el) el.scrollTop = 0;
+  }
+}
+
+function liveRegion() {
+  let live = document.getElementById("partways-live");
+  if (!live) {
+    live = document.createElement("div");
+    live.id = "partways-live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    live.className = "partways-visually-hidden";
+    document.body.appendChild(live);
+  }
+  return live;
+}
+
+// Retry until the new screen's element is in the page (the frontend draws it in its own time).
+function when(find, act) {
+  let tries = 0;
+  const tick = () => {
+    const el = find();
+    if (el) return act(el);
+    if (++tries < 60) setTimeout(tick, 50);
+  };
+  tick();
+}
+
+function heading(text) {
+  for (const h of main().querySelectorAll("h1")) {
+    if (h.textContent.trim() === text) return h;
+  }
+  return null;
+}
+
+function focusFirstControl(box) {
+  const control = box.querySelector(
+    'input:not([type="hidden"]), textarea, [role="radio"], [role="combobox"], button');
+  if (control) {
+    control.focus();
+    control.scrollIntoView({ block: "center" });
+  }
+}
+
+// Question boxes: hints and errors described to their controls; checkbox groups named.
+function linkQuestions() {
+  for (const box of main().querySelectorAll('[class*="st-key-q_"]')) {
+    const id = [...box.classList].find((c) => c.startsWith("st-key-q_"));
+    if (!id) continue;
+    const qid = id.slice("st-key-q_".length);
+    const described = [];
+    for (const part of ["err", "hint"]) {
+      const el = box.querySelector(`[class*="st-key-${part}_${qid}"]`);
+      if (el) {
+        el.id = `partways-${part}-${qid}`;
+        described.push(el.id);
+      }
+    }
+    const label = box.querySelector(`[class*="st-key-label_${qid}"]`);
+    if (label) {
+      label.id = `partways-label-${qid}`;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-labelledby", label.id);
+    }
+    if (!described.length) continue;
+    for (const control of box.querySelectorAll("input, textarea, [role='radiogroup']")) {
+      control.setAttribute("aria-describedby", described.join(" "));
+    }
+  }
+}
+
+function installListeners(state) {
+  if (state.listening) return;
+  state.listening = true;
+  document.addEventListener("click", (ev) => {
+    const link = ev.target.closest && ev.target.closest('a[href^="#q-"]');
+    if (!link) return;
+    ev.preventDefault();
+    const qid = link.getAttribute("href").slice(3);
+    const box = main().querySelector(`.st-key-q_${CSS.escape(qid)}`);
+    if (box) focusFirstControl(box);
+  });
+  // A download while the message box holds text the server has not received yet: hold the
+  // click, let the box commit (it does on blur), and click again once the server has it.
+  window.addEventListener("click", (ev) => {
+    if (state.message === null) return;
+    const button = ev.target.closest && ev.target.closest('[class*="st-key-download_"] button, [class*="st-key-save_answers"] button');
+    if (!button) return;
+    const box = document.querySelector('[class*="st-key-message_box"] textarea');
+    if (!box || box.value === state.message) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    const wrapper = button.closest('[class*="st-key-"]');
+    state.pending = { key: [...wrapper.classList].find((c) => c.startsWith("st-key-")), text: box.value };
+    box.blur();
+  }, true);
+}
+
+export default function (component) {
+  const { data, setTriggerValue } = component;
+  if (!data) return;
+  const state = shared();
+  installListeners(state);
+  try {
+    if (data.clear) window.sessionStorage.removeItem(KEY);
+    if (data.store) window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
+  } catch (e) {
+    // Storage refused (private mode, quota): the wizard still works without it.
+  }
+  if (data.exit_url) {
+    window.location.replace(data.exit_url);
+    return;
+  }
+  if (data.offer_restore) {
+    if (!state.restoreSent) {
+      state.restoreSent = true;
+      let saved = null;
+      try {
+        saved = window.sessionStorage.getItem(KEY);
+      } catch (e) {
+        saved = null;
+      }
+      setTriggerValue("restore", saved || "");
+    }
+  } else {
+    state.restoreSent = false;
+  }
+
+  state.message = typeof data.message === "string" ? data.message : null;
+  if (state.pending && state.message === state.pending.text) {
+    const key = state.pending.key;
+    state.pending = null;
+    when(() => document.querySelector(`.${key} button`), (b) => setTimeout(() => b.click(), 0));
+  }
+
+  if (data.title) document.title = data.title;
+  when(() => (heading(data.heading) ? true : null), () => linkQuestions());
+  const seen = `${data.screen}|${data.token}`;
+  if (state.seen === seen) return;
+  state.seen = seen;
+  const find = data.focus === "errors"
+    ? () => main().querySelector('[class*="st-key-error_summary"]')
+    : () => heading(data.heading);
+  when(find, (target) => {
+    toTop();
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    toTop();
+    const live = liveRegion();
+    live.textContent = "";
+    setTimeout(() => { live.textContent = data.announce; }, 150);
+  });
+}

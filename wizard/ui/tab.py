@@ -1,0 +1,160 @@
+"""The browser tab's side of a session, through one small component (tab.js).
+
+- The answers are kept in the tab's own sessionStorage, so a reload, Back/Forward or a
+  dropped connection restores them; nothing is stored on the server. "Start over" and the
+  quick exit clear it.
+- On every change of screen the page scrolls to the top, focus moves to the screen's one
+  heading (or to the error summary), the tab title says where the user is and a polite live
+  region announces it.
+
+Data crosses as JSON only: the script never places a value in HTML or JavaScript source.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from wizard.ui import sources
+from wizard.ui.session import Session, current
+
+JS_FILE = Path(__file__).with_name("tab.js")
+COMPONENT_KEY = "partways_tab"
+EXIT_FLAG = "partways_exit"  # set by the quick exit, after the session was cleared
+CLEAR_FLAG = "partways_clear"  # set by start over: empty the tab's storage once
+STORE_VERSION = 1
+RESTORE_MAX_CHARS = 500_000  # far above any real answers; refuse anything bigger unread
+VIEWS = ("step", "review", "result")
+
+
+@functools.cache
+def _component() -> Any:
+    return st.components.v2.component(COMPONENT_KEY, js=JS_FILE.read_text(encoding="utf-8"))
+
+
+def stored(session: Session) -> dict[str, Any] | None:
+    """What the tab keeps: the answers the model accepts (as in the answers file), the
+    questions still unanswered, and where the user is. Rebuilt only when it changes."""
+    if session.answers is None or session.view == "welcome":
+        return None
+    where = (session.view, session.step, session.reached, session.editing)
+    memo_key = (id(session.answers), session.revision, where)
+    if session.store_memo is not None and session.store_memo[0] == memo_key:
+        return session.store_memo[1]
+    from wizard.ui.answer_values import valid_for_file
+
+    kept, unset = valid_for_file(session.answers)
+    data = {
+        "v": STORE_VERSION,
+        "answers": kept,
+        "unset": unset,
+        "view": session.view,
+        "step": session.step,
+        "reached": session.reached,
+    }
+    session.store_memo = (memo_key, data)
+    return data
+
+
+def restore(raw: str) -> bool:
+    """Put back what the tab kept, if it is a valid set of answers; True when restored."""
+    from wizard.answers import AnswersError, parse_answers_data
+    from wizard.ui.answer_values import empty_answers
+
+    session = current()
+    if not raw or len(raw) > RESTORE_MAX_CHARS or session.revision:
+        return False
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("v") != STORE_VERSION:
+            return False
+        answers = parse_answers_data({"schema_version": 1, "answers": data.get("answers")})
+    except (ValueError, AnswersError):
+        return False
+    # Exactly what the tab kept: its answers (as the model read them), the rest unanswered.
+    model_values = answers.model_dump()
+    values = empty_answers()
+    values.update({k: model_values[k] for k in data["answers"] if k in model_values})
+    total = len(sources.steps())
+    step, reached, view = data.get("step"), data.get("reached"), data.get("view")
+    session.answers, session.revision = values, session.revision + 1
+    session.step = step if isinstance(step, int) and 0 <= step < total else 0
+    session.reached = reached if isinstance(reached, int) and 0 <= reached <= total else 0
+    session.view = view if view in VIEWS else "step"
+    session.editing = False
+    if session.view == "result":
+        from wizard.ui import validation
+
+        if validation.incomplete_steps(session):
+            session.view = "review"
+    session.restored = True
+    return True
+
+
+def _restore_arrived() -> None:
+    """on_restore_change: the tab answered the offer with what it kept ("" for nothing)."""
+    session = current()
+    session.restore_checked = True
+    result = st.session_state.get(COMPONENT_KEY)
+    raw = getattr(result, "restore", None) if result is not None else None
+    if isinstance(raw, str):
+        restore(raw)
+
+
+def clear_on_next_run() -> None:
+    st.session_state[CLEAR_FLAG] = True
+
+
+def page_title(screen: str) -> str:
+    from wizard.ui import words
+
+    return str(words.first_page().page.title).format(screen=screen)
+
+
+def render(session: Session, heading: str, *, message: str | None = None) -> None:
+    """Mount the component at the end of a screen whose one heading is `heading`."""
+    state = st.session_state
+    clear = bool(state.pop(CLEAR_FLAG, False))
+    screen = f"step:{session.step}" if session.view == "step" else session.view
+    errors = bool(session.errors)
+    data = {
+        "screen": screen,
+        "heading": heading,
+        "announce": heading,
+        "title": heading if session.view == "welcome" else page_title(heading),
+        "focus": "errors" if errors else "heading",
+        "token": session.error_round if errors else 0,
+        "clear": clear,
+        "store": None if clear else stored(session),
+        "offer_restore": not session.restore_checked,
+        "message": message,
+        "exit_url": None,
+    }
+    _component()(key=COMPONENT_KEY, data=data, on_restore_change=_restore_arrived)
+
+
+def render_exit() -> None:
+    """After the quick exit: clear the tab's storage and leave for the neutral page."""
+    from wizard.ui import words
+
+    url = str(words.first_page().safety.exit_url)
+    data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
+            "token": 0, "clear": True, "store": None, "offer_restore": False, "message": None,
+            "exit_url": url}  # fmt: skip
+    _component()(key=COMPONENT_KEY, data=data, on_restore_change=_restore_arrived)
+
+
+def quick_exit() -> None:
+    """Button callback: forget this session, then (next run) clear the tab and leave."""
+    from wizard.ui.session import reset
+
+    reset()
+    st.session_state[EXIT_FLAG] = True
+
+
+def exiting() -> bool:
+    return bool(st.session_state.get(EXIT_FLAG))
