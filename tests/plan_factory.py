@@ -273,7 +273,6 @@ def make_plan(**overrides: Any) -> Plan:
             Alternative(
                 strategy="transition",
                 label="Transition to another provider",
-                score=0.48,
                 why_lower=[
                     "The client does not depend on you for anything a new provider must take over."
                 ],
@@ -281,10 +280,8 @@ def make_plan(**overrides: Any) -> Plan:
             Alternative(
                 strategy="quiet_exit",
                 label="Quiet exit",
-                score=0.31,
                 why_lower=[
                     "A quiet exit is hard to do well in a close, long relationship.",
-                    "You have open work to finish.",
                 ],
             ),
         ],

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-VIEW_DIRS = [ROOT / "wizard" / "ui", ROOT / "wizard" / "pdf"]
+VIEW_DIRS = [ROOT / "wizard" / "ui", ROOT / "wizard" / "pdf", ROOT / "wizard" / "exports"]
 # Two words of letters in a row: prose, not a key, an icon or a format code.
 DEVELOPER_TEXT = "# log text"
 PROSE = re.compile(r"[A-Za-z]{2,}[,.']?\s+[A-Za-z]{2,}")

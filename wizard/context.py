@@ -91,8 +91,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         family=FAMILIES.get(answers.profession, "general"),
         country=answers.jurisdiction[:2].upper(),
         deadline_lines=[
-            f"{d.what} \u2013 {long_date(d.date)}"
-            for d in sorted(answers.key_deadlines, key=_when)
+            f"{d.what} \u2013 {long_date(d.date)}" for d in sorted(answers.key_deadlines, key=_when)
         ],
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
@@ -125,9 +124,7 @@ def _contract_state(answers: Answers) -> Literal["no_contract", "no_clause", "un
     return "unsure" if answers.termination_clause == "unsure" else "no_clause"
 
 
-def reason_phrase(
-    answers: Answers, content: Content, constraints: tuple[str, ...] = ()
-) -> str:
+def reason_phrase(answers: Answers, content: Content, constraints: tuple[str, ...] = ()) -> str:
     """A short, blame-free reason for the message, from the first signal that has one.
     An improper request is never described: the reason is "professional considerations"."""
     if "unethical_request" in answers.signals or "mandatory_withdrawal" in constraints:

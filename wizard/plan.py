@@ -86,7 +86,7 @@ def render_message(
     }[role]
     return MessageDraft(
         kind=kind,
-        channel=channel,  # type: ignore[arg-type]
+        channel=channel,
         subject=subject,
         subject_line=None
         if kind == "talking_points"
@@ -151,7 +151,7 @@ def _alternatives(
 
 
 def file_stem(stem: str, client_name: str, notice: dt.date) -> str:
-    """"exit-plan-northwind-2026-12-01": ASCII letters, digits and hyphens only, whatever
+    """ "exit-plan-northwind-2026-12-01": ASCII letters, digits and hyphens only, whatever
     the client is called (a name with no Latin letters is simply left out)."""
     folded = unicodedata.normalize("NFKD", client_name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:40].strip("-")
@@ -192,6 +192,8 @@ def build_plan(
     decision: Decision | None = None,
     today: dt.date | None = None,
 ) -> Plan:
+    # The user's own message is not a question on the path: read it from the answers given.
+    override = answers.message_override
     decision = decision or decide(answers, content, today=today)
     rec = decision.recommendation
     answers = decision.answers
@@ -253,9 +255,9 @@ def build_plan(
         if entry.when.evaluate(facts, defs)
     ]
     message = render_message(decision, content)
-    if answers.message_override.strip():
+    if override.strip():
         # The user's own version replaces the draft everywhere: page, PDF, Word.
-        message = message.model_copy(update={"body": answers.message_override})
+        message = message.model_copy(update={"body": override})
     first_step = None
     if rec.readiness in ("repair_first", "wait"):
         first_step = plan_text.first_step[rec.readiness].render(ctx)
