@@ -15,6 +15,7 @@ from wizard.models import (
     ChecklistGroup,
     ChecklistItem,
     ConstraintNote,
+    FactRow,
     GlanceRow,
     LogRow,
     MessageDraft,
@@ -77,6 +78,8 @@ def message(body: str, subject: str = "", kind: str = "email") -> MessageDraft:
         subject=subject,  # type: ignore[arg-type]
         subject_line=line,
         body=body,
+        title="Your message",
+        send_on_text="Tue 1 Dec 2026",
     )
 
 
@@ -331,6 +334,13 @@ def make_plan(**overrides: Any) -> Plan:
                 who="Sam",
             ),
         ],
+        facts=[
+            FactRow(label="Contract", value="Notice clause: 30 calendar days (clause 9)"),
+            FactRow(label="End date", value="Thursday 31 December 2026"),
+            FactRow(label="Balance outstanding", value="€2,450.00"),
+        ],
+        footer_text="Private — not for the client · Plan made Friday 27 November 2026",
+        disclaimer_line="Practical guidance, not legal advice.",
         reflection=[
             "What early signs did you notice, and when?",
             "Which boundary would you set in writing from the start next time?",

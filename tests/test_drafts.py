@@ -115,7 +115,9 @@ def test_clinical_drafts_use_care_language_with_crisis_help():
 
 
 def test_care_continues_until_the_end_date():
-    plan = plan_for(profession="healthcare", signals=["provider_changes"], preferred_channel="email")
+    plan = plan_for(
+        profession="healthcare", signals=["provider_changes"], preferred_channel="email"
+    )
     rec = plan.recommendation
     end = f"{rec.effective_date:%A} {rec.effective_date.day} {rec.effective_date:%B %Y}"
     assert f"Your care with me continues until {end}" in plan.message.body
@@ -157,7 +159,9 @@ def test_repair_first_holds_the_repair_message_and_the_exit_notice_for_later():
     assert rec.readiness == "repair_first"
     later = plan.further_messages[0]
     assert later.role == "exit_later"
-    assert later.send_on_text == f"{rec.notice_date:%a} {rec.notice_date.day} {rec.notice_date:%b %Y}"
+    assert (
+        later.send_on_text == f"{rec.notice_date:%a} {rec.notice_date.day} {rec.notice_date:%b %Y}"
+    )
     assert "scope" in plan.message.body and " by " in plan.message.body
 
 

@@ -66,9 +66,7 @@ def _paragraph_starts(body: str) -> list[str]:
 def test_pdf_docx_and_ics_agree_with_the_plan(path):
     plan = _plan(path)
     rec = plan.recommendation
-    dates = {row.value for row in plan.at_a_glance} & {
-        step.date_text for step in plan.timeline
-    }
+    dates = {row.value for row in plan.at_a_glance} & {step.date_text for step in plan.timeline}
     pdf, docx = _flat(pdf_text(render_pdf(plan))), _flat(docx_text(render_docx(plan)))
     for text in (pdf, docx):
         assert _flat(plan.strategy_label) in text

@@ -13,7 +13,7 @@ from icalendar import Alarm, Calendar, Event
 from wizard.exports import clean
 from wizard.models import Plan
 
-PRODID = "-//Partways//Exit plan//EN"
+PRODID = "-//Partways//Exit plan//EN"  # format code
 
 
 def event_uid(plan: Plan, step_id: str) -> str:

@@ -16,6 +16,10 @@ from wizard.exports import clean
 from wizard.models import MessageDraft, Plan
 
 GREY = RGBColor(0x6B, 0x72, 0x74)
+# Word's built-in style names: what makes headings and lists real in the file.
+GRID = "Table Grid"  # format code
+BULLET = "List Bullet"  # format code
+NUMBERED = "List Number"  # format code
 
 
 def _para(doc, text: str, style: str | None = None, *, grey: bool = False, bold: bool = False):
@@ -27,9 +31,14 @@ def _para(doc, text: str, style: str | None = None, *, grey: bool = False, bold:
     return paragraph
 
 
-def _table(doc, header: list[str], rows: list[list[str]], grey_rows: frozenset[int] | set[int] = frozenset()):
+def _table(
+    doc,
+    header: list[str],
+    rows: list[list[str]],
+    grey_rows: frozenset[int] | set[int] = frozenset(),
+):
     table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
+    table.style = GRID
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(clean(text)).bold = True
@@ -50,7 +59,7 @@ def _message(doc, msg: MessageDraft, send_on_label: str) -> None:
         part.is_linked_to_previous = False
     doc.add_heading(clean(msg.title), level=1)
     if msg.send_on_text:
-        _para(doc, f"{send_on_label}: {msg.send_on_text}", grey=True)
+        _para(doc, f"{send_on_label} {msg.send_on_text}", grey=True)
     if msg.subject_line:
         _para(doc, msg.subject_line, bold=True)
     # One Word paragraph per paragraph of the draft: no hard line breaks inside sentences.
@@ -99,22 +108,22 @@ def render_docx(plan: Plan) -> bytes:
         if text.strip():
             _para(doc, text)
     for reason in plan.reasons:
-        _para(doc, reason, "List Bullet")
+        _para(doc, reason, BULLET)
     if plan.alternatives:
         doc.add_heading(clean(labels.alternatives), level=2)
         for alt in plan.alternatives:
-            _para(doc, f"{alt.label}: {' '.join(alt.why_lower)}", "List Bullet")
+            _para(doc, f"{alt.label}: {' '.join(alt.why_lower)}", BULLET)
 
     if plan.constraints:
         doc.add_heading(clean(labels.musts), level=1)
         for note in plan.constraints:
-            paragraph = doc.add_paragraph(style="List Number")
+            paragraph = doc.add_paragraph(style=NUMBERED)
             paragraph.add_run(clean(note.title)).bold = True
             paragraph.add_run(" " + clean(note.text))
     if plan.warnings:
         doc.add_heading(clean(labels.watch_out), level=2)
         for warning in plan.warnings:
-            _para(doc, warning, "List Bullet")
+            _para(doc, warning, BULLET)
 
     doc.add_heading(clean(labels.timeline), level=1)
     _table(
@@ -126,7 +135,7 @@ def render_docx(plan: Plan) -> bytes:
     for group in plan.checklist:
         doc.add_heading(clean(group.title), level=2)
         for item in group.items:
-            _para(doc, f"{item.due_text}: {item.text}", "List Bullet")
+            _para(doc, f"{item.due_text}: {item.text}", BULLET)
 
     if plan.documentation_log:
         doc.add_heading(clean(labels.log), level=1)
@@ -142,7 +151,7 @@ def render_docx(plan: Plan) -> bytes:
     if plan.reflection:
         doc.add_heading(clean(labels.reflection), level=1)
         for question in plan.reflection:
-            _para(doc, question, "List Number")
+            _para(doc, question, NUMBERED)
     _para(doc, plan.disclaimer, grey=True)
 
     for msg in plan.messages:

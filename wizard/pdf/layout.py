@@ -413,7 +413,9 @@ class PlanLayout:
         due_w, box_w = 32.0, 7.0
         text_w = pdf.epw - box_w - due_w - 2
         for group in groups:
-            self.subheading(group.title, first_block=2 * LINE + 3, outline=True)
+            # The title travels with its first item, or with both when there are only two.
+            first = (4 if len(group.items) <= 2 else 2) * LINE + 4
+            self.subheading(group.title, first_block=first, outline=True)
             for index, item in enumerate(group.items):
                 text = self.t(item.text)
                 self.font()
@@ -445,7 +447,7 @@ class PlanLayout:
                 self.subheading(msg.title, first_block=4 * LINE, outline=True)
             if msg.send_on_text:
                 self.font("", 10, MUTED)
-                self.para(f"{self.labels.draft_send_on}: {msg.send_on_text}", gap=1)
+                self.para(f"{self.labels.draft_send_on} {msg.send_on_text}", gap=1)
             # Talking points have no subject line: the plan says so with None.
             if msg.subject_line is not None and self.t(msg.subject_line).strip():
                 self.font("B", BODY_PT, INK)
@@ -540,7 +542,9 @@ class PlanLayout:
     def reflection(self) -> None:
         pdf, plan = self.pdf, self.plan
         if plan.reflection:
-            self.heading(self.labels.reflection)
+            # The heading keeps the first question (and the second, if that is the last).
+            block = 2 * LINE + 17
+            self.heading(self.labels.reflection, first_block=block * min(2, len(plan.reflection)))
             count = len(plan.reflection)
             for number, question in enumerate(plan.reflection, start=1):
                 text = self.t(question)
