@@ -23,6 +23,8 @@ import datetime as dt  # noqa: E402
 from bench.pdf_baseline import baseline_pdf  # noqa: E402
 from wizard.answers import load_answers  # noqa: E402
 from wizard.content import load_content  # noqa: E402
+from wizard.exports.calendar_file import render_ics  # noqa: E402
+from wizard.exports.word import render_docx  # noqa: E402
 from wizard.pdf import render_pdf  # noqa: E402
 from wizard.plan import build_plan  # noqa: E402
 
@@ -47,14 +49,20 @@ def run(repeats: int = 30) -> dict:
     # Warm up: font parsing and first-use caches are paid once per process.
     size = len(render_pdf(plan))
     baseline_pdf(page_text)
-    pdf_times, base_times = [], []
+    render_docx(plan)
+    render_ics(plan)
+    pdf_times, base_times, docx_times, ics_times = [], [], [], []
     for _ in range(repeats):
-        # Interleaved, so a busy machine slows both sides alike.
+        # Interleaved, so a busy machine slows every side alike.
         pdf_times.append(_elapsed_ms(lambda: render_pdf(plan)))
         base_times.append(_elapsed_ms(lambda: baseline_pdf(page_text)))
+        docx_times.append(_elapsed_ms(lambda: render_docx(plan)))
+        ics_times.append(_elapsed_ms(lambda: render_ics(plan)))
     pdf_ms = statistics.median(pdf_times)
     base_ms = statistics.median(base_times)
     return {
+        "docx_median_ms": round(statistics.median(docx_times), 2),
+        "ics_median_ms": round(statistics.median(ics_times), 2),
         "pdf_median_ms": round(pdf_ms, 2),
         "baseline_median_ms": round(base_ms, 2),
         "ratio": round(pdf_ms / base_ms, 2),

@@ -15,6 +15,7 @@ from wizard.models import (
     ChecklistGroup,
     ChecklistItem,
     ConstraintNote,
+    FactRow,
     GlanceRow,
     LogRow,
     MessageDraft,
@@ -77,6 +78,8 @@ def message(body: str, subject: str = "", kind: str = "email") -> MessageDraft:
         subject=subject,  # type: ignore[arg-type]
         subject_line=line,
         body=body,
+        title="Your message",
+        send_on_text="Tue 1 Dec 2026",
     )
 
 
@@ -273,7 +276,6 @@ def make_plan(**overrides: Any) -> Plan:
             Alternative(
                 strategy="transition",
                 label="Transition to another provider",
-                score=0.48,
                 why_lower=[
                     "The client does not depend on you for anything a new provider must take over."
                 ],
@@ -281,10 +283,8 @@ def make_plan(**overrides: Any) -> Plan:
             Alternative(
                 strategy="quiet_exit",
                 label="Quiet exit",
-                score=0.31,
                 why_lower=[
                     "A quiet exit is hard to do well in a close, long relationship.",
-                    "You have open work to finish.",
                 ],
             ),
         ],
@@ -334,6 +334,13 @@ def make_plan(**overrides: Any) -> Plan:
                 who="Sam",
             ),
         ],
+        facts=[
+            FactRow(label="Contract", value="Notice clause: 30 calendar days (clause 9)"),
+            FactRow(label="End date", value="Thursday 31 December 2026"),
+            FactRow(label="Balance outstanding", value="€2,450.00"),
+        ],
+        footer_text="Private — not for the client · Plan made Friday 27 November 2026",
+        disclaimer_line="Practical guidance, not legal advice.",
         reflection=[
             "What early signs did you notice, and when?",
             "Which boundary would you set in writing from the start next time?",

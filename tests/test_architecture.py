@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-VIEW_DIRS = [ROOT / "wizard" / "ui", ROOT / "wizard" / "pdf"]
+VIEW_DIRS = [ROOT / "wizard" / "ui", ROOT / "wizard" / "pdf", ROOT / "wizard" / "exports"]
 # Two words of letters in a row: prose, not a key, an icon or a format code.
 DEVELOPER_TEXT = "# log text"
+# A file format's own identifier (a Word style name, a calendar's PRODID): never shown.
+FORMAT_CODE = "# format code"
 PROSE = re.compile(r"[A-Za-z]{2,}[,.']?\s+[A-Za-z]{2,}")
 
 
@@ -71,7 +73,7 @@ def prose_in(path: Path) -> list[str]:
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             continue
         # A string marked on its line as log text is for the server's log, never a user.
-        marked = DEVELOPER_TEXT in lines[node.lineno - 1]
+        marked = DEVELOPER_TEXT in lines[node.lineno - 1] or FORMAT_CODE in lines[node.lineno - 1]
         if id(node) not in skip and not marked and PROSE.search(node.value):
             found.append(f"{name}:{node.lineno}: {node.value[:60]!r}")
     return found

@@ -393,7 +393,8 @@ def test_written_warning_about_behaviour_does_not_mention_money(content):
     rec, draft = _draft(content, answers)
     assert rec.next_remedy == "written_warning"
     assert "balance" not in draft.body and "0.00" not in draft.body
-    assert "14 days" in draft.body
+    # The change is asked for by the plan's review date, two days before the notice date.
+    assert "by Friday 20 March 2026" in draft.body
 
 
 def test_payment_plan_without_a_balance_does_not_quote_zero(content):

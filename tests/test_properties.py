@@ -164,9 +164,9 @@ def test_plan_builds_for_any_answers(a: Answers):
     assert plan.message.body.strip()
     # User text is data: it appears as typed, and nothing else is left unrendered.
     body = plan.message.body
-    for name in sorted(
-        (a.your_name, a.your_business, a.client_name, a.client_contact), key=len, reverse=True
-    ):
+    typed = (a.your_name, a.your_business, a.client_name, a.client_contact, a.breach_summary)
+    typed += tuple(deadline.what for deadline in a.key_deadlines)
+    for name in sorted(typed, key=len, reverse=True):
         if name.strip():
             body = body.replace(name.strip(), "")
     assert "{{" not in body and "{%" not in body

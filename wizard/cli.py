@@ -75,9 +75,42 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return 0
 
 
+# What `plan -o` writes, by the output name's extension.
+FORMATS = {".pdf": "PDF", ".docx": "Word file", ".ics": "calendar"}
+
+
+def _output_format(output: str) -> str:
+    suffix = Path(output).suffix.lower()
+    if suffix not in FORMATS or not Path(output).stem:
+        raise CliError(
+            f"{output}: the output name must end in .pdf, .docx or .ics "
+            "(the extension chooses what is written)"
+        )
+    return suffix
+
+
+def _render(plan, suffix: str) -> bytes:
+    if suffix == ".docx":
+        from wizard.exports.word import render_docx
+
+        return render_docx(plan)
+    if suffix == ".ics":
+        from wizard.exports.calendar_file import render_ics
+
+        return render_ics(plan)
+    try:
+        from wizard.pdf import render_pdf
+    except ImportError:
+        raise CliError("the PDF renderer is not available in this build") from None
+    return render_pdf(plan)
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     from wizard.plan import build_plan
 
+    if args.output is None and not args.json:
+        raise CliError("give an output file with -o (plan.pdf, plan.docx or plan.ics) or --json")
+    suffix = _output_format(args.output) if args.output else ""
     answers = _read_answers(args.file)
     content = _content(args.content)
     plan = build_plan(answers, content, today=args.today)
@@ -89,16 +122,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
             plan = plan.with_message_body(raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError(f"{args.message_file}: cannot read the message ({exc})") from None
-    try:
-        from wizard.pdf import render_pdf
-    except ImportError:
-        raise CliError("the PDF renderer is not available in this build") from None
-    data = render_pdf(plan)
+    if args.json:
+        print(plan.model_dump_json(indent=2))
+    if not args.output:
+        return 0
+    data = _render(plan, suffix)
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        raise CliError(f"{args.output}: cannot write the PDF ({exc.strerror})") from None
-    print(f"Wrote {args.output} ({len(data) // 1024} KB)")
+        raise CliError(
+            f"{args.output}: cannot write the {FORMATS[suffix]} ({exc.strerror})"
+        ) from None
+    # With --json, stdout holds the JSON alone.
+    print(f"Wrote {args.output} ({len(data) // 1024} KB)", file=sys.stderr if args.json else None)
     return 0
 
 
@@ -135,9 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--json", action="store_true", help="print the contract's JSON object")
     rec.add_argument("--today", type=_plan_date, help="the plan date, YYYY-MM-DD (default: today)")
     rec.set_defaults(run=cmd_recommend)
-    plan = sub.add_parser("plan", help="write the exit plan PDF for an answers file")
+    plan = sub.add_parser("plan", help="write the exit plan (PDF, Word or calendar)")
     plan.add_argument("file")
-    plan.add_argument("-o", "--output", required=True, help="where to write the PDF")
+    plan.add_argument(
+        "-o", "--output", help="where to write it: plan.pdf, plan.docx or plan.ics (by extension)"
+    )
+    plan.add_argument("--json", action="store_true", help="print the whole plan as JSON")
     plan.add_argument("--message-file", help="use this text as the message draft")
     plan.add_argument("--today", type=_plan_date, help="the plan date, YYYY-MM-DD (default: today)")
     plan.set_defaults(run=cmd_plan)

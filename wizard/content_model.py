@@ -259,6 +259,14 @@ class LogEntry(DatedEntry):
     channel: Text
     what: Text
     who: Text
+    # Something the plan expects to happen (marked "planned" until done), not a record yet.
+    planned: bool = True
+
+
+class FactEntry(_Model):
+    when: When = ALWAYS
+    label: str
+    value: Text
 
 
 class ReflectionEntry(_Model):
@@ -296,7 +304,16 @@ class PlanFile(_Model):
     summary: Text
     first_step: dict[Literal["repair_first", "wait"], Text]
     alternative_forbidden: Text
-    alternative_lower: Text
+    # One plain sentence per strategy on why it ranked below the recommended one.
+    alternative_lower: dict[Strategy, Text]
+    # How the user's own lists name what they hold of the client's ("the client's files").
+    own_asset_phrases: dict[Asset, str]
+    facts: list[FactEntry]
+    footer: Text
+    disclaimer_line: str
+    # The start of every download's name ("exit-plan"); the client and date are added.
+    file_stem: str
+    log_planned: str
     timeline: list[TimelineEntry]
     checklist: list[ChecklistEntry]
     documentation_log: list[LogEntry]

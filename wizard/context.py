@@ -6,13 +6,36 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from babel.numbers import UnknownCurrencyError, format_currency, get_currency_symbol
+
 from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.dates import long_date
 
+# The profession families the drafts are worded for.
+FAMILIES = {
+    "law": "law",
+    "accounting": "accounting",
+    "construction": "construction",
+    "healthcare": "clinical",
+    "therapy": "clinical",
+}
+
+# What is simply handed back (the rest is moved into the client's name, released once paid,
+# or, for clinical records, kept and copied on written request).
+RETURNED = ("files", "records", "physical_property")
+
 
 def money(amount: float, currency: str) -> str:
-    return f"{currency} {amount:,.2f}"
+    """An amount as the currency writes it (Babel's CLDR data): "$1,250.50", "¥250,000",
+    "CHF 1,250.50" (a lettered symbol keeps a non-breaking space before the figure)."""
+    code = currency.strip().upper()
+    try:
+        symbol = get_currency_symbol(code, locale="en")
+        pattern = "\u00a4\u00a0#,##0.00" if symbol[-1:].isalpha() else None
+        return format_currency(amount, code, format=pattern, locale="en")
+    except (UnknownCurrencyError, ValueError):
+        return f"{code}\u00a0{amount:,.2f}"
 
 
 def _labels(content: Content, question_id: str, values: list[str]) -> list[str]:
@@ -31,6 +54,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     """Answers plus ready-made phrases; enough for rule reasons."""
     holders = content.plan.placeholders
     phrases = content.messages.asset_phrases
+    own = content.plan.own_asset_phrases
     transferred = content.messages.transferred_assets
     ctx: dict[str, Any] = answers.model_dump()
     ctx.update(
@@ -56,9 +80,19 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         profession_label=content.question_by_id["profession"].option_label(answers.profession),
         signal_labels=_labels(content, "signals", list(answers.signals)),
         remedies_tried_labels=_labels(content, "remedies_tried", list(answers.remedies_tried)),
+        # Addressed to the client ("your files"): only ever used in messages.
         assets_text=join_words([phrases[a] for a in answers.client_assets]),
         return_text=join_words([phrases[a] for a in answers.client_assets if a not in transferred]),
         transfer_text=join_words([phrases[a] for a in answers.client_assets if a in transferred]),
+        # For the user's own lists ("the client's files"): checklist, timeline, log, facts.
+        own_assets_text=join_words([own[a] for a in answers.client_assets]),
+        own_transfer_text=join_words([own[a] for a in answers.client_assets if a in transferred]),
+        returned_text=join_words([phrases[a] for a in answers.client_assets if a in RETURNED]),
+        family=FAMILIES.get(answers.profession, "general"),
+        country=answers.jurisdiction[:2].upper(),
+        deadline_lines=[
+            f"{d.what} \u2013 {long_date(d.date)}" for d in sorted(answers.key_deadlines, key=_when)
+        ],
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),
@@ -90,8 +124,11 @@ def _contract_state(answers: Answers) -> Literal["no_contract", "no_clause", "un
     return "unsure" if answers.termination_clause == "unsure" else "no_clause"
 
 
-def reason_phrase(answers: Answers, content: Content) -> str:
-    """A short, blame-free reason for the message, from the first signal that has one."""
+def reason_phrase(answers: Answers, content: Content, constraints: tuple[str, ...] = ()) -> str:
+    """A short, blame-free reason for the message, from the first signal that has one.
+    An improper request is never described: the reason is "professional considerations"."""
+    if "unethical_request" in answers.signals or "mandatory_withdrawal" in constraints:
+        return content.messages.default_reason_phrase
     phrases = content.messages.reason_phrases
     for signal in answers.signals:
         if signal in phrases:
@@ -133,7 +170,18 @@ def decision_texts(
         "same_day": notice == effective,
         "remedy": next_remedy or "",
         "remedy_label": remedy_question.option_label(next_remedy) if next_remedy else "",
-        "reason_phrase": reason_phrase(answers, content),
+        "reason_phrase": reason_phrase(answers, content, constraints),
+        "court": "court_permission" in constraints,
+        "mandatory": "mandatory_withdrawal" in constraints,
+        # The door is left open unless a threat or an improper request rules it out.
+        "door_open": not (
+            (answers.safety_concern and answers.safety_level == "threat")
+            or "unethical_request" in answers.signals
+        ),
+        "review_on": long_date(max(planned, notice - dt.timedelta(days=2))),
+        "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
+        # Set when a written draft confirms what was first said on a call or in a meeting.
+        "confirming": False,
         "strategy_label": content.plan.strategies[strategy].label,
     }
 

@@ -65,9 +65,11 @@ class Recommendation(_Frozen):
 
 
 class Alternative(_Frozen):
+    """A way out that ranked lower, with one plain sentence on why. No score: a number
+    reads as more precise than the advice is."""
+
     strategy: Strategy
     label: str
-    score: float
     why_lower: list[str]
 
 
@@ -100,6 +102,9 @@ class ChecklistGroup(_Frozen):
     items: list[PlanItem]
 
 
+DraftRole = Literal["main", "confirmation", "exit_later"]
+
+
 class MessageDraft(_Frozen):
     kind: MessageKind
     channel: Channel
@@ -108,6 +113,18 @@ class MessageDraft(_Frozen):
     # talking points, so no view has to decide whether a subject applies.
     subject_line: str | None
     body: str
+    # main = the first contact; confirmation = the written notice after a call or meeting;
+    # exit_later = the notice to send if a repair attempt does not work.
+    role: DraftRole = "main"
+    title: str = ""
+    send_on_text: str = ""
+    # The drafted text when the user's own version (message_override) replaced it, so a
+    # view can offer to go back to the draft; None when the body is the draft.
+    drafted_body: str | None = None
+
+    @property
+    def draft(self) -> str:
+        return self.body if self.drafted_body is None else self.drafted_body
 
 
 class LogRow(_Frozen):
@@ -115,6 +132,16 @@ class LogRow(_Frozen):
     channel: str
     what: str
     who: str
+    # Rows the plan expects to happen: shown as "planned", to be confirmed by hand.
+    planned: bool = False
+    status: str = ""
+
+
+class FactRow(_Frozen):
+    """One line of "Facts this plan assumes": what an adviser checks first."""
+
+    label: str
+    value: str
 
 
 class GlanceRow(_Frozen):
@@ -134,6 +161,9 @@ class PlanLabels(_Frozen):
     why: str
     alternatives: str
     musts: str
+    watch_out: str
+    facts: str
+    facts_hint: str
     timeline: str
     column_date: str
     column_step: str
@@ -141,6 +171,8 @@ class PlanLabels(_Frozen):
     checklist: str
     message: str
     message_hint: str
+    message_confirmation: str
+    message_exit_later: str
     follow_up_script: str
     log: str
     log_hint: str
@@ -150,6 +182,15 @@ class PlanLabels(_Frozen):
     reflection: str
     # "Page {page} of {pages}": the renderer fills in the numbers.
     page_footer: str
+    private_mark: str
+    # Appended to the running header on a page where a message carries on.
+    continued: str
+    draft_send_on: str
+    download_pdf: str
+    download_docx: str
+    download_ics: str
+    build_busy: str
+    too_long: str
 
 
 class Plan(_Frozen):
@@ -180,12 +221,28 @@ class Plan(_Frozen):
     timeline: list[TimelineStep]
     checklist: list[ChecklistGroup]
     message: MessageDraft
+    # Further drafts: the written confirmation of a spoken notice, or the notice kept ready
+    # for when a repair attempt does not work.
+    further_messages: list[MessageDraft] = []
     message_intro: str
     follow_up_script: str | None
     documentation_log: list[LogRow]
     reflection: list[str]
     disclaimer: str
+    # One line for the first page; the full disclaimer closes the document.
+    disclaimer_line: str = ""
+    # "Facts this plan assumes": clause, notice, balance, refund, deadlines, what is held.
+    facts: list[FactRow] = []
+    # "Private — not for the client · Plan made ...": on every page of every document.
+    footer_text: str = ""
+    # Download names without extension, safe for any file system: "exit-plan-northwind-2026-12-01".
+    file_stem: str = "exit-plan"
     labels: PlanLabels
+
+    @property
+    def messages(self) -> list[MessageDraft]:
+        """Every draft, the main one first."""
+        return [self.message, *self.further_messages]
 
     def with_message_body(self, body: str) -> Plan:
         """The same plan with the user's edited message text."""

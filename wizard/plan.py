@@ -5,6 +5,8 @@ derive nothing themselves."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +19,8 @@ from wizard.models import (
     Alternative,
     ChecklistGroup,
     ConstraintNote,
+    DraftRole,
+    FactRow,
     GlanceRow,
     LogRow,
     MessageDraft,
@@ -37,10 +41,17 @@ def render_message(
     *,
     channel: str | None = None,
     tone: str | None = None,
+    role: DraftRole = "main",
 ) -> MessageDraft:
-    """The draft for the recommended (or a given) channel and tone."""
+    """The draft for the recommended (or a given) channel and tone.
+
+    role "confirmation": the written notice that confirms a spoken one (same strategy, by
+    email unless the first contact was a letter); "exit_later": the notice kept ready for
+    when a repair attempt does not work, dated for the plan's notice date."""
     rec = decision.recommendation
     channel = channel or rec.channel
+    if role != "main" and content.messages.kinds[channel] == "talking_points":  # type: ignore[index]
+        channel = "email"
     # The wording context for this recommendation and channel (a test or a what-if may
     # pass a decision whose recommendation differs from the one the stages reached).
     texts = decision_texts(
@@ -60,11 +71,19 @@ def render_message(
     )
     if tone:
         texts["tone"] = tone
+    texts["review_on"] = long_date(decision.dates.schedule("notice", -2, "before_notice"))
+    texts["confirming"] = role == "confirmation"
     kind = content.messages.kinds[channel]  # type: ignore[index]
-    name = message_template_name(rec)
+    name = rec.strategy if role != "main" else message_template_name(rec)
     ctx = message_context(texts, content, name)
     body = content.messages.templates[name][kind].render(ctx)
     subject = ctx["subject"]
+    labels = content.plan.labels
+    title = {
+        "main": labels.message,
+        "confirmation": labels.message_confirmation,
+        "exit_later": labels.message_exit_later,
+    }[role]
     return MessageDraft(
         kind=kind,
         channel=channel,
@@ -73,12 +92,31 @@ def render_message(
         if kind == "talking_points"
         else content.plan.subject_line.render({"subject": subject}),
         body=_tidy(body),
+        role=role,
+        title=title,
+        send_on_text=short_date(
+            decision.planned_notice
+            if role == "main" and rec.readiness == "repair_first"
+            else rec.notice_date
+        ),
     )
 
 
+def further_messages(decision: Decision, content: Content) -> list[MessageDraft]:
+    """The drafts that go with the main one: the written confirmation of a spoken notice,
+    and, for a repair-first plan, the notice itself, kept ready for its later date."""
+    rec = decision.recommendation
+    spoken = content.messages.kinds[rec.channel] == "talking_points"
+    if rec.readiness == "repair_first":
+        return [render_message(decision, content, role="exit_later")]
+    if rec.written_notice and spoken:
+        return [render_message(decision, content, role="confirmation")]
+    return []
+
+
 def _tidy(text: str) -> str:
-    """Collapse the blank lines left by optional paragraphs."""
-    lines = [line.rstrip() for line in text.splitlines()]
+    """Collapse the blank lines and doubled spaces left by optional paragraphs."""
+    lines = [re.sub(r"(?<=\S)  +", " ", line).strip() for line in text.splitlines()]
     out: list[str] = []
     for line in lines:
         if not line and (not out or not out[-1]):
@@ -90,42 +128,34 @@ def _tidy(text: str) -> str:
 def _alternatives(
     decision: Decision, content: Content, ctx: Mapping[str, Any]
 ) -> list[Alternative]:
+    """The other ways out, in the engine's order, each with one plain sentence: ruled out
+    by a hard rule, or why it fits this case less well. Scores stay inside the engine."""
     rec = decision.recommendation
     chosen = rec.strategy
     result = []
     others = sorted((s for s in STRATEGIES if s != chosen), key=lambda s: -rec.scores[s])
     for strategy in others:
-        why: list[str] = []
         if strategy in decision.forbidden:
             titles = "; ".join(decision.forbidden[strategy])
-            why.append(content.plan.alternative_forbidden.render({**ctx, "titles": titles}))
-        # The rules that separated it most from the chosen strategy.
-        gaps = sorted(
-            decision.contributions,
-            key=lambda c: c.add.get(strategy, 0.0) - c.add.get(chosen, 0.0),
-        )
-        for c in gaps[:2]:
-            if c.add.get(chosen, 0.0) - c.add.get(strategy, 0.0) > 0:
-                why.append(c.reason)
-        if not why or rec.scores[strategy] != rec.scores[chosen]:
-            why.append(
-                content.plan.alternative_lower.render(
-                    {
-                        **ctx,
-                        "score": f"{rec.scores[strategy]:g}",
-                        "chosen_score": f"{rec.scores[chosen]:g}",
-                    }
-                )
-            )
+            why = content.plan.alternative_forbidden.render({**ctx, "titles": titles})
+        else:
+            why = content.plan.alternative_lower[strategy].render(ctx)
         result.append(
             Alternative(
                 strategy=strategy,
                 label=content.plan.strategies[strategy].label,
-                score=rec.scores[strategy],
-                why_lower=list(dict.fromkeys(why)),
+                why_lower=[why],
             )
         )
     return result
+
+
+def file_stem(stem: str, client_name: str, notice: dt.date) -> str:
+    """ "exit-plan-northwind-2026-12-01": ASCII letters, digits and hyphens only, whatever
+    the client is called (a name with no Latin letters is simply left out)."""
+    folded = unicodedata.normalize("NFKD", client_name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:40].strip("-")
+    return "-".join(part for part in (stem, slug, notice.isoformat()) if part)
 
 
 def _dated(entry: Any, decision: Decision) -> dt.date:
@@ -162,6 +192,8 @@ def build_plan(
     decision: Decision | None = None,
     today: dt.date | None = None,
 ) -> Plan:
+    # The user's own message is not a question on the path: read it from the answers given.
+    override = answers.message_override
     decision = decision or decide(answers, content, today=today)
     rec = decision.recommendation
     answers = decision.answers
@@ -203,6 +235,8 @@ def build_plan(
             channel=entry.channel.render(ctx),
             what=entry.what.render(ctx),
             who=entry.who.render(ctx),
+            planned=entry.planned,
+            status=plan_text.log_planned if entry.planned else "",
         )
         for entry in plan_text.documentation_log
         if entry.when.evaluate(facts, defs)
@@ -215,6 +249,15 @@ def build_plan(
         follow_up = content.messages.follow_up_call.render(
             message_context(ctx, content, rec.strategy)
         )
+    facts_rows = [
+        FactRow(label=entry.label, value=entry.value.render(ctx))
+        for entry in plan_text.facts
+        if entry.when.evaluate(facts, defs)
+    ]
+    message = render_message(decision, content)
+    if override.strip():
+        # The user's own version replaces the draft everywhere: page, PDF, Word.
+        message = message.model_copy(update={"body": override, "drafted_body": message.body})
     first_step = None
     if rec.readiness in ("repair_first", "wait"):
         first_step = plan_text.first_step[rec.readiness].render(ctx)
@@ -248,11 +291,16 @@ def build_plan(
         ],
         timeline=timeline,
         checklist=[group for group in groups if group.items],
-        message=render_message(decision, content),
+        message=message,
+        further_messages=further_messages(decision, content),
         message_intro=plan_text.message_intro.render(ctx),
         follow_up_script=follow_up,
         documentation_log=log,
         reflection=reflection,
         disclaimer=plan_text.disclaimer,
+        disclaimer_line=plan_text.disclaimer_line,
+        facts=facts_rows,
+        footer_text=plan_text.footer.render(ctx),
+        file_stem=file_stem(plan_text.file_stem, answers.client_name, rec.notice_date),
         labels=plan_text.labels,
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fpdf import FPDF
-from fpdf.enums import ResourceAccessPolicy
+from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import PageMode, ResourceAccessPolicy
 
 from wizard.pdf.fonts import BODY
 from wizard.pdf.text import needs_shaping
@@ -15,7 +15,8 @@ from wizard.pdf.text import needs_shaping
 # takes the server's time.
 MAX_PAGES = 150
 
-MARGIN = 20.0
+# 25 mm side margins keep 11 pt body lines at about 65-80 characters.
+MARGIN = 25.0
 MUTED = (0x5F, 0x68, 0x6B)
 INK = (0x22, 0x26, 0x28)
 RULE = (0xC9, 0xD0, 0xCE)
@@ -32,11 +33,18 @@ class DocumentTooLong(Exception):
 
 
 class PlanDocument(FPDF):
-    def __init__(self, running_header: str, page_footer: str) -> None:
+    def __init__(self, running_header: str, page_footer: str, footer_text: str = "") -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.running_header = running_header
+        # Added to the running header while a section (a long message) carries on.
+        self.continued_note = ""
         # "Page {page} of {pages}": the words come from the plan, the numbers from here.
         self.page_footer = page_footer
+        # "Private — not for the client · Plan made ...": on every page, left of the number.
+        self.footer_text = footer_text
+        # Viewers open on the bookmarks panel and show the document's title, not its name.
+        self.page_mode = PageMode.USE_OUTLINES
+        self.viewer_preferences = ViewerPreferences(display_doc_title=True)
         self.resource_access_policy = ResourceAccessPolicy.NONE
         # The page-count alias is switched on only inside the footer, so a "{nb}" typed by
         # the user is never replaced by a number.
@@ -83,7 +91,10 @@ class PlanDocument(FPDF):
         self.set_y(10)
         self.set_font(BODY, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(0, 4, self.running_header, new_x="LMARGIN", new_y="NEXT")
+        header = self.running_header
+        if self.continued_note:
+            header = f"{header} · {self.continued_note}"
+        self.cell(0, 4, header, new_x="LMARGIN", new_y="NEXT")
         self.set_draw_color(*RULE)
         self.set_line_width(0.2)
         self.line(self.l_margin, 15.5, self.w - self.r_margin, 15.5)
@@ -96,6 +107,10 @@ class PlanDocument(FPDF):
         self.set_text_color(*MUTED)
         text = self.page_footer.replace("{pages}", _PAGE_COUNT_ALIAS)
         text = text.replace("{page}", str(self.page_no()))
+        if self.footer_text:
+            self.set_x(self.l_margin)
+            self.cell(self.epw - 30, 4, self.footer_text, align="L")
+            self.set_x(self.l_margin)
         before = self.str_alias_nb_pages
         self.alias_nb_pages(_PAGE_COUNT_ALIAS)
         self.cell(0, 4, text, align="R")

@@ -20,17 +20,18 @@ from wizard.pdf.text import REPLACEMENT, clean_text, code_points, list_item, one
 
 log = logging.getLogger(__name__)
 
-# Calm palette: one green primary, warm red for warnings, greys for secondary text.
+# Calm palette: one green primary, greys for secondary text. The "must do" list and the
+# "watch out" box differ by shape and weight (a solid rule and bold titles against a thin
+# frame and smaller text), so they stay distinct in black and white.
 PRIMARY = (0x2F, 0x6F, 0x62)
 PRIMARY_TINT = (0xEA, 0xF3, 0xF0)
 PRIMARY_SOFT = (0xD3, 0xE6, 0xE0)
-WARN = (0xB0, 0x4A, 0x2E)
-WARN_TINT = (0xFB, 0xF0, 0xEB)
 ZEBRA = (0xF6, 0xF8, 0xF7)
+PLANNED = (0x8A, 0x92, 0x94)
 
-LINE = 5.2  # body line height (mm) at 10 pt
-BODY_PT = 10
-SMALL_PT = 8.5
+LINE = 5.6  # body line height (mm) at 11 pt
+BODY_PT = 11
+SMALL_PT = 9
 OUTLINE_CHARS = 120
 
 
@@ -41,7 +42,7 @@ class PlanLayout:
         self.plan = plan
         self.labels = plan.labels
         self.creation_date = creation_date
-        self.pdf = PlanDocument("", clean_text(plan.labels.page_footer))
+        self.pdf = PlanDocument("", clean_text(plan.labels.page_footer), one_line(plan.footer_text))
         used = code_points(clean_text(s) for s in strings_in(plan))
         drawable = attach_fonts(self.pdf, used)
         self.pdf.enable_shaping()
@@ -53,7 +54,8 @@ class PlanLayout:
                 len(missing),
             )
         self.drop = {code: REPLACEMENT for code in missing}
-        self.pdf.running_header = self._fit(plan.running_header, 170, 8)
+        self.pdf.running_header = self._fit(plan.running_header, 120, 8)
+        self.pdf.footer_text = self._fit(plan.footer_text, self.pdf.epw - 32, 8)
 
     # ---------------------------------------------------------------- helpers
     def t(self, text: str) -> str:
@@ -150,11 +152,12 @@ class PlanLayout:
         pdf.multi_cell(width, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
 
-    def table_style(self) -> dict[str, Any]:
+    def table_style(self, headings: bool = True) -> dict[str, Any]:
         # fpdf2 fills every cell with the current fill colour (the table's initial style),
         # so reset it to paper white before each table.
         self.pdf.set_fill_color(255, 255, 255)
         return dict(
+            first_row_as_headings=headings,
             text_align="LEFT",
             v_align="TOP",
             line_height=4.8,
@@ -180,8 +183,10 @@ class PlanLayout:
         pdf.add_page()
         self.title_block()
         self.glance()
+        self.facts()
         self.why()
         self.musts()
+        self.watch_out()
         self.timeline()
         self.checklist()
         self.message()
@@ -199,7 +204,12 @@ class PlanLayout:
         pdf.multi_cell(0, 9, self.t(plan.title), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)
         self.font("", 10, MUTED)
-        self.para(plan.prepared_line, gap=4)
+        self.para(plan.prepared_line, gap=1.5)
+        if plan.disclaimer_line.strip():
+            self.font("", SMALL_PT, MUTED)
+            self.para(plan.disclaimer_line, line=4.4, gap=4)
+        else:
+            pdf.ln(2.5)
         if plan.summary.strip():
             self.font()
             self.para(plan.summary, gap=3)
@@ -266,62 +276,109 @@ class PlanLayout:
         if plan.alternatives:
             self.subheading(self.labels.alternatives, color=PRIMARY)
             for alt in plan.alternatives:
-                self.keep(3 * LINE + 4)  # the label with the first lines of its reasons
-                self.font("B", 9.5, INK)
+                self.keep(3 * LINE + 4)  # the label with the first lines of its sentence
+                self.font("B", BODY_PT, INK)
                 self.para(alt.label, gap=0.5)
                 self.font()
-                for why in alt.why_lower:
-                    self.bullet(why)
+                self.para(" ".join(alt.why_lower), gap=2.5)
 
-    def callout_height(self, title: str | None, text: str) -> float:
-        width = self.pdf.epw - 1.6 - 2 * 3.5
-        self.font("B", BODY_PT)
-        title_h = self.text_height(width, self.t(title)) if title else 0.0
+    def facts(self) -> None:
+        """The facts the plan rests on, in a two-column table for an adviser to check."""
+        pdf, plan = self.pdf, self.plan
+        if not plan.facts:
+            return
+        self.heading(self.labels.facts, first_block=30)
+        self.hint(self.labels.facts_hint)
+        self.font("", 10)
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        with pdf.table(col_widths=(50, 110), **self.table_style(headings=False)) as table:
+            for row in plan.facts:
+                cells = table.row()
+                cells.cell(self.t(row.label), style=FontFace(emphasis="BOLD"))
+                cells.cell(self.t(row.value))
+        pdf.ln(2)
         self.font()
-        text_h = self.text_height(width, self.t(text)) if text.strip() else 0.0
-        return title_h + text_h + 2 * 3.5
 
-    def callout(self, title: str | None, text: str) -> None:
-        """A tinted note with a red bar on the left; kept on one page when it fits."""
-        pdf = self.pdf
-        pad, bar = 3.5, 1.6
-        width = pdf.epw - bar - 2 * pad
-        box_h = self.callout_height(title, text)
-        title = self.t(title) if title else None
-        text = self.t(text)
-        if box_h <= pdf.page_break_trigger - pdf.t_margin:
-            self.keep(box_h)
-            x, y = pdf.l_margin, pdf.get_y()
-            pdf.set_fill_color(*WARN_TINT)
-            pdf.rect(x, y, pdf.epw, box_h, style="F")
-            pdf.set_fill_color(*WARN)
-            pdf.rect(x, y, bar, box_h, style="F")
-            pdf.set_y(y + pad)
-        # Longer than a page: plain indented text, so nothing overflows the margins.
-        left = pdf.l_margin
-        pdf.set_left_margin(left + bar + pad)
-        pdf.set_x(left + bar + pad)
+    def note_height(
+        self, title: str | None, text: str, width: float, size: float, line: float = LINE
+    ) -> float:
+        height = 0.0
         if title:
-            self.font("B", BODY_PT, WARN)
-            pdf.multi_cell(width, LINE, title, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.font("B", size)
+            height += self.text_height(width, self.t(title), line)
         if text.strip():
-            self.font()
-            pdf.multi_cell(width, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_left_margin(left)
-        pdf.set_y(pdf.get_y() + pad + 2.5)
+            self.font("", size)
+            height += self.text_height(width, self.t(text), line)
+        self.font()
+        return height
 
     def musts(self) -> None:
-        """Hard constraints and warnings: what to know before acting."""
-        plan = self.plan
-        notes: list[tuple[str | None, str]] = [(note.title, note.text) for note in plan.constraints]
-        notes += [(None, warning) for warning in plan.warnings]
-        if not notes:
+        """The hard rules: one list, each rule with a solid bar, a bold title and its text."""
+        pdf, plan = self.pdf, self.plan
+        if not plan.constraints:
             return
-        # Keep the heading with the whole first note (or a good part of a very long one).
-        first = min(self.callout_height(*notes[0]), 60)
-        self.heading(self.labels.musts, first_block=first)
-        for title, text in notes:
-            self.callout(title, text)
+        indent = 5.0
+        width = pdf.epw - indent
+        first = self.note_height(plan.constraints[0].title, plan.constraints[0].text, width, 10.5)
+        self.heading(self.labels.musts, first_block=min(first, 60))
+        for note in plan.constraints:
+            height = self.note_height(note.title, note.text, width, 10.5)
+            # A rule stays whole on its page (its bar is drawn in one piece).
+            self.keep(height + 1 if height <= 80 else 3 * LINE)
+            top, page = pdf.get_y(), pdf.page
+            pdf.set_left_margin(pdf.l_margin + indent)
+            pdf.set_x(pdf.l_margin)
+            self.font("B", 10.5, INK)
+            pdf.multi_cell(
+                width, LINE, self.t(note.title), align="L", new_x="LMARGIN", new_y="NEXT"
+            )
+            self.font("", 10.5, INK)
+            pdf.multi_cell(width, LINE, self.t(note.text), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_left_margin(pdf.l_margin - indent)
+            if pdf.page == page:
+                pdf.set_fill_color(*INK)
+                pdf.rect(pdf.l_margin, top + 0.6, 1.4, pdf.get_y() - top - 0.6, style="F")
+            pdf.ln(3)
+        self.font()
+
+    def watch_out(self) -> None:
+        """The soft tips: a quiet, thin-framed box of small text with plain bullets."""
+        pdf, plan = self.pdf, self.plan
+        if not plan.warnings:
+            return
+        pad, indent = 3.5, 4.5
+        width = pdf.epw - 2 * pad - indent
+        heights = [
+            self.note_height(None, w, width, SMALL_PT + 0.5, 4.8) + 1.2 for w in plan.warnings
+        ]
+        box_h = sum(heights) + 2 * pad + 7
+        pdf.ln(3)
+        boxed = box_h <= pdf.page_break_trigger - pdf.t_margin
+        self.keep(box_h if boxed else 7 + heights[0] + 2 * pad)
+        self.outline(self.labels.watch_out)
+        x, y = pdf.l_margin, pdf.get_y()
+        if boxed:
+            pdf.set_draw_color(*RULE)
+            pdf.set_line_width(0.3)
+            pdf.rect(x, y, pdf.epw, box_h, style="D")
+        pdf.set_xy(x + pad, y + pad)
+        self.font("B", SMALL_PT + 1, MUTED)
+        pdf.cell(0, 5, self.t(self.labels.watch_out), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1.5)
+        for warning, height in zip(plan.warnings, heights, strict=True):
+            if not boxed:
+                self.keep(min(height, 2 * LINE))
+            row_y = pdf.get_y()
+            self.font("", SMALL_PT + 0.5, MUTED)
+            pdf.set_xy(x + pad, row_y)
+            pdf.cell(indent, 4.8, "•")
+            self.font("", SMALL_PT + 0.5, INK)
+            pdf.set_xy(x + pad + indent, row_y)
+            pdf.multi_cell(width, 4.8, self.t(warning), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.2)
+        pdf.set_y(y + box_h + 3 if boxed else pdf.get_y() + 3)
+        self.font()
 
     def timeline(self) -> None:
         pdf, plan, labels = self.pdf, self.plan, self.labels
@@ -331,7 +388,7 @@ class PlanLayout:
         self.font("", 9.5)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
-        with pdf.table(col_widths=(35, 45, 90), **self.table_style()) as table:
+        with pdf.table(col_widths=(32, 42, 86), **self.table_style()) as table:
             table.row(
                 [
                     self.t(labels.column_date),
@@ -356,11 +413,15 @@ class PlanLayout:
         due_w, box_w = 32.0, 7.0
         text_w = pdf.epw - box_w - due_w - 2
         for group in groups:
-            self.subheading(group.title, first_block=2 * LINE + 3, outline=True)
-            for item in group.items:
+            # The title travels with its first item, or with both when there are only two.
+            first = (4 if len(group.items) <= 2 else 2) * LINE + 4
+            self.subheading(group.title, first_block=first, outline=True)
+            for index, item in enumerate(group.items):
                 text = self.t(item.text)
                 self.font()
-                self.keep(2 * LINE + 2)
+                # Never one item alone at the top of a page: the last two move together.
+                last_two = len(group.items) - index == 2
+                self.keep((4 if last_two else 2) * LINE + 4)
                 x, y = pdf.l_margin, pdf.get_y()
                 pdf.set_draw_color(*PRIMARY)
                 pdf.set_line_width(0.35)
@@ -379,16 +440,24 @@ class PlanLayout:
 
     def message(self) -> None:
         pdf, plan = self.pdf, self.plan
-        msg = plan.message
         self.heading(self.labels.message, first_block=30)
         self.hint(self.labels.message_hint)
-        # Talking points have no subject line: the plan says so with None.
-        if msg.subject_line is not None and self.t(msg.subject_line).strip():
-            self.font("B", BODY_PT, INK)
-            self.para(msg.subject_line, gap=2)
-        self.font()
-        self.preformatted(msg.body, indent=4)
-        pdf.ln(2)
+        for index, msg in enumerate(plan.messages):
+            if index:
+                self.subheading(msg.title, first_block=4 * LINE, outline=True)
+            if msg.send_on_text:
+                self.font("", 10, MUTED)
+                self.para(f"{self.labels.draft_send_on} {msg.send_on_text}", gap=1)
+            # Talking points have no subject line: the plan says so with None.
+            if msg.subject_line is not None and self.t(msg.subject_line).strip():
+                self.font("B", BODY_PT, INK)
+                self.para(msg.subject_line, gap=2)
+            self.font()
+            # A page break inside the message says so in the running header.
+            pdf.continued_note = self.t(f"{msg.title} ({self.labels.continued})").replace("\n", " ")
+            self.preformatted(msg.body, indent=4)
+            pdf.continued_note = ""
+            pdf.ln(3)
         if plan.follow_up_script is not None:
             self.subheading(self.labels.follow_up_script, first_block=3 * LINE, outline=True)
             self.preformatted(plan.follow_up_script, indent=4)
@@ -398,9 +467,19 @@ class PlanLayout:
         pdf = self.pdf
         left = pdf.l_margin + indent
         width = pdf.w - pdf.r_margin - left
-        for line in self.t(text).split("\n"):
+        lines = self.t(text).split("\n")
+        for number, line in enumerate(lines):
             item = list_item(line)
-            self.keep(LINE)
+            starts_paragraph = bool(line.strip()) and (number == 0 or not lines[number - 1].strip())
+            if starts_paragraph:
+                # A paragraph starts with at least two of its lines on the page; a greeting
+                # ("Dear Alex,") takes the first two lines of the paragraph after it along.
+                need = min(self.text_height(width, line), 2 * LINE)
+                if _is_salutation(line) and number + 2 < len(lines):
+                    need += LINE + min(self.text_height(width, lines[number + 2]), 2 * LINE)
+                self.keep(need)
+            else:
+                self.keep(LINE)
             if item:
                 marker, rest = item
                 hang = max(6.0, pdf.get_string_width(marker) + 2)
@@ -417,17 +496,18 @@ class PlanLayout:
     def documentation_log(self) -> None:
         pdf, plan, labels = self.pdf, self.plan, self.labels
         # A log to fill in by hand reads best in one piece: keep it whole when it can be.
-        estimate = 8 + 10 + 11 * len(plan.documentation_log) + 10 * 6
+        estimate = 8 + 10 + 12 * len(plan.documentation_log) + 2 * 11
         usable = pdf.page_break_trigger - pdf.t_margin - 25
         self.heading(labels.log, first_block=estimate if estimate <= usable else 40)
         self.hint(labels.log_hint)
         self.font("", 9.5)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
+        widths = (35, 24, 65, 36)
         style = self.table_style()
         style["borders_layout"] = "ALL"
         style["cell_fill_mode"] = TableCellFillMode.NONE
-        with pdf.table(col_widths=(34, 25, 78, 33), **style) as table:
+        with pdf.table(col_widths=widths, **style) as table:
             table.row(
                 [
                     self.t(labels.column_date),
@@ -437,26 +517,39 @@ class PlanLayout:
                 ]
             )
             for entry in plan.documentation_log:
-                table.row(
-                    [
-                        self.t(entry.date),
-                        self.t(entry.channel),
-                        self.t(entry.what),
-                        self.t(entry.who),
-                    ]
-                )
-            for _ in range(6):
-                table.row(["", "", "", ""], min_height=10)
+                # Planned rows are grey and say so: they are a plan, not a record.
+                face = FontFace(color=PLANNED) if entry.planned else None
+                date = self.t(entry.date)
+                if entry.planned and entry.status:
+                    date = f"{date}\n({self.t(entry.status)})"
+                row = table.row()
+                for text in (date, self.t(entry.channel), self.t(entry.what), self.t(entry.who)):
+                    row.cell(text, style=face)
+        # Empty rows to fill in by hand, only as many as fit here: never a lone empty row
+        # at the top of the next page.
+        blank_h = 11.0
+        fit = min(6, int(self.room() // blank_h))
+        if fit >= 2:
+            style = self.table_style(headings=False)
+            style["borders_layout"] = "ALL"
+            style["cell_fill_mode"] = TableCellFillMode.NONE
+            with pdf.table(col_widths=widths, **style) as table:
+                for _ in range(fit):
+                    table.row(["", "", "", ""], min_height=blank_h)
         pdf.ln(2)
         self.font()
 
     def reflection(self) -> None:
         pdf, plan = self.pdf, self.plan
         if plan.reflection:
-            self.heading(self.labels.reflection)
+            # The heading keeps the first question (and the second, if that is the last).
+            block = 2 * LINE + 17
+            self.heading(self.labels.reflection, first_block=block * min(2, len(plan.reflection)))
+            count = len(plan.reflection)
             for number, question in enumerate(plan.reflection, start=1):
                 text = self.t(question)
-                self.keep(2 * LINE + 17)  # the question with its writing lines
+                # The question with its writing lines; the last two travel together.
+                self.keep((2 if number == count - 1 else 1) * (2 * LINE + 17))
                 y = pdf.get_y()
                 self.font("B", BODY_PT, PRIMARY)
                 pdf.cell(7, LINE, f"{number}.")
@@ -481,3 +574,9 @@ class PlanLayout:
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
             pdf.ln(2)
             self.para(disclaimer, line=4.2, gap=0)
+
+
+def _is_salutation(line: str) -> bool:
+    """A short line ending in a comma that opens a letter ("Dear Alex,")."""
+    stripped = line.strip()
+    return stripped.endswith(",") and len(stripped) <= 80 and " " in stripped

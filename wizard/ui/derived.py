@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wizard.answers import Answers, dump_answers
+from wizard.build_guard import BuildBusy, BuildGuard
 from wizard.models import Plan
 from wizard.plan import build_plan
 from wizard.ui import answer_values, sources
@@ -41,26 +42,91 @@ def message_state(session: Session, plan_key: str, plan: Plan) -> dict[str, Any]
     return message
 
 
-def pdf_maker(plan: Plan, message: dict[str, Any], cache: dict[str, Any]) -> Callable[[], bytes]:
-    """A callable for st.download_button: builds the PDF when the user asks for it, with
-    the latest edited message, and reuses the bytes while plan and message are unchanged.
+# One document build at a time per session, and at most two across the server.
+GUARD = BuildGuard()
+BUILD_TIMEOUT = 20.0  # seconds a click may wait for its turn before it is told to retry
+
+# kind -> (extension, MIME type)
+DOCUMENTS = {
+    "pdf": (".pdf", "application/pdf"),
+    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "ics": (".ics", "text/calendar"),
+}
+
+
+def _render(kind: str, plan: Plan) -> bytes:
+    # Imported on first use: fpdf2 and its font tools add a quarter of a second to
+    # start-up, and most reruns never build a document.
+    if kind == "pdf":
+        from wizard.pdf import render_pdf
+
+        return render_pdf(plan)
+    if kind == "docx":
+        from wizard.exports.word import render_docx
+
+        return render_docx(plan)
+    from wizard.exports.calendar_file import render_ics
+
+    return render_ics(plan)
+
+
+def file_name(plan: Plan, kind: str) -> str:
+    """ "exit-plan-northwind-2026-12-01.pdf": the Plan's safe stem and the extension."""
+    return plan.file_stem + DOCUMENTS[kind][0]
+
+
+def document_maker(
+    plan: Plan,
+    message: dict[str, Any],
+    cache: dict[str, Any],
+    kind: str,
+    session_id: str,
+) -> Callable[[], bytes]:
+    """A callable for st.download_button: builds the document when the user asks for it,
+    with the latest edited message, and reuses the bytes while plan and message are
+    unchanged. Builds go through the build guard (one per session, a global cap).
 
     It runs outside the script thread, so it touches only the objects passed in.
     """
 
     def make() -> bytes:
-        # Imported on first use: fpdf2 and its font tools add a quarter of a second to
-        # start-up, and most reruns never build a PDF.
-        from wizard.pdf import render_pdf
+        from wizard.pdf import DocumentTooLong
 
         body = message["body"]
-        key = hashlib.sha256(f"{message['plan_key']}|{body}".encode()).hexdigest()
-        if cache.get("key") != key:
-            cache["bytes"] = render_pdf(plan.with_message_body(body))
-            cache["key"] = key
-        return cache["bytes"]
+        key = hashlib.sha256(f"{kind}|{message['plan_key']}|{body}".encode()).hexdigest()
+        slot = cache.setdefault(kind, {})
+        if slot.get("key") != key:
+            try:
+                slot["bytes"] = GUARD.run(
+                    session_id,
+                    key,
+                    lambda: _render(kind, plan.with_message_body(body)),
+                    timeout=BUILD_TIMEOUT,
+                )
+                slot["problem"] = ""
+            except DocumentTooLong:
+                slot["bytes"], slot["problem"] = b"", plan.labels.too_long
+            except BuildBusy:
+                # Not cached: the next click tries again.
+                slot["problem"] = plan.labels.build_busy
+                return plan.labels.build_busy.encode("utf-8")
+            slot["key"] = key
+        if slot.get("problem"):
+            return slot["problem"].encode("utf-8")
+        return slot["bytes"]
 
     return make
+
+
+def pdf_maker(plan: Plan, message: dict[str, Any], cache: dict[str, Any]) -> Callable[[], bytes]:
+    """The PDF maker on its own (one session's cache stands for the session)."""
+    return document_maker(plan, message, cache, "pdf", str(id(cache)))
+
+
+def build_problem(cache: dict[str, Any], kind: str) -> str:
+    """The plain message from the last build of this kind that could not be made, or ""
+    (the click that hit it downloads the same words instead of a broken file)."""
+    return str(cache.get(kind, {}).get("problem", ""))
 
 
 def answers_file_maker(answers: Answers) -> Callable[[], str]:

@@ -132,9 +132,9 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> 
             words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
             args=(message, keep), max_chars=max_chars,
         )  # fmt: skip
-    if message["body"] != draft.body:
+    if message["body"] != draft.draft:
         st.button(
-            words.undo_edits, on_click=_restore_message, args=(message, draft.body, keep),
+            words.undo_edits, on_click=_restore_message, args=(message, draft.draft, keep),
             key="restore_message",
         )  # fmt: skip
     with st.expander(words.copy_message):

@@ -9,23 +9,35 @@ from wizard.ui import answer_values, derived, navigation, result, sidebar, sourc
 from wizard.ui.review import ANSWERS_FILE
 from wizard.ui.session import Session, current
 
-PDF_FILE = "partways-exit-plan.pdf"
-
 
 def _downloads(session: Session, plan, message: dict) -> None:
     words = sources.screens().result
     st.subheader(words.downloads, anchor=False)
-    st.download_button(
-        words.download_pdf,
-        data=derived.pdf_maker(plan, message, session.pdf_cache),
-        file_name=PDF_FILE,
-        mime="application/pdf",
-        on_click="ignore",
-        type="primary",
-        icon=":material/download:",
-        key="download_pdf",
-        width="stretch",
+    labels = plan.labels
+    choices = (
+        ("pdf", labels.download_pdf, ":material/download:"),
+        ("docx", labels.download_docx, ":material/edit_document:"),
+        ("ics", labels.download_ics, ":material/calendar_month:"),
     )
+    for kind, label, icon in choices:
+        # Built only when clicked, through the build guard; a plan too long to print or a
+        # busy server leaves a plain message here for the next run of the page.
+        problem = derived.build_problem(session.pdf_cache, kind)
+        if problem:
+            st.warning(problem, icon=":material/hourglass_empty:")
+        st.download_button(
+            label,
+            data=derived.document_maker(
+                plan, message, session.pdf_cache, kind, str(id(session.pdf_cache))
+            ),
+            file_name=derived.file_name(plan, kind),
+            mime=derived.DOCUMENTS[kind][1],
+            on_click="ignore",
+            type="primary" if kind == "pdf" else "secondary",
+            icon=icon,
+            key=f"download_{kind}",
+            width="stretch",
+        )
     st.download_button(
         words.save_answers,
         data=derived.answers_file_maker(answer_values.to_answers(answer_values.values(session))),
@@ -42,7 +54,7 @@ def _keep(message: dict, body: str) -> None:
     """A committed edit of the message: into the answers (message_override, "" for the
     draft itself), so the PDF, the answers file and a resumed session all have it."""
     session = current()
-    draft = session.plan_cache[1].message.body if session.plan_cache else None
+    draft = session.plan_cache[1].message.draft if session.plan_cache else None
     message["body"] = body
     answer_values.values(session)
     session.set_value("message_override", "" if body == draft else body)
