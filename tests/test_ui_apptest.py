@@ -628,7 +628,10 @@ def test_the_subject_line_shows_only_when_the_message_has_one(content):
     assert plan.message.kind == "talking_points" and plan.message.subject_line is None
     heading = _message_heading(at, plan)
     assert md(plan.message.subject) not in heading
-    assert not any(md(plan.message.subject) in t for t in texts(at))
+    # Only the written confirmation that follows the call has a subject line.
+    confirmations = {f"**{md(f.subject_line)}**" for f in plan.further_messages if f.subject_line}
+    shown = [t for t in texts(at) if md(plan.message.subject) in t]
+    assert all(t in confirmations for t in shown), shown
 
 
 def test_the_what_if_list_is_the_questions_flagged_in_content(content):

@@ -35,6 +35,8 @@ def _restore_message(message: dict[str, Any], draft: str, keep: Keep) -> None:
 def _headline(plan: Plan) -> None:
     labels = plan.labels
     st.title(md(plan.title), anchor=False)
+    if plan.disclaimer_line:
+        st.markdown(md(plan.disclaimer_line))
     with st.container(border=True):
         # One element for the whole box: each element costs server time on every rerun.
         st.markdown(
@@ -60,10 +62,25 @@ def _musts(plan: Plan) -> None:
     """Must-dos as a calm, bordered note: important, not alarming."""
     if not plan.constraints and not plan.warnings:
         return
-    notes = [f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints]
-    notes += [md(warning) for warning in plan.warnings]
-    with st.container(border=True, key="musts"):
-        st.markdown(f"### {md(plan.labels.musts)}\n" + "\n\n".join(notes))
+    # Hard rules and tips look different without colour: the rules in a bordered box with
+    # their titles, the tips as a plain list under their own heading (as in the PDF).
+    if plan.constraints:
+        notes = [f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints]
+        with st.container(border=True, key="musts"):
+            st.markdown(f"### {md(plan.labels.musts)}\n" + "\n\n".join(notes))
+    if plan.warnings:
+        tips = "\n".join(f"- {md(warning)}" for warning in plan.warnings)
+        st.markdown(f"#### {md(plan.labels.watch_out)}\n{tips}")
+
+
+def _facts(plan: Plan) -> None:
+    if not plan.facts:
+        return
+    with st.expander(md(plan.labels.facts)):
+        st.markdown(
+            f"{md(plan.labels.facts_hint)}\n\n"
+            + markdown_table(("", ""), [(row.label, row.value) for row in plan.facts])
+        )
 
 
 def _reasons(plan: Plan) -> None:
@@ -139,6 +156,14 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> 
         )  # fmt: skip
     with st.expander(words.copy_message):
         st.code(message["body"], language=None, wrap_lines=True)
+    for further in plan.further_messages:
+        # The written confirmation of a spoken notice, or the notice kept ready for later.
+        with st.expander(md(further.title)):
+            if further.send_on_text:
+                st.markdown(md(further.send_on_text))
+            if further.subject_line is not None:
+                st.markdown(f"**{md(further.subject_line)}**")
+            st.code(further.body, language=None, wrap_lines=True)
     if plan.follow_up_script:
         with st.expander(md(plan.labels.follow_up_script)):
             st.code(plan.follow_up_script, language=None, wrap_lines=True)
@@ -158,6 +183,7 @@ def details(plan: Plan) -> None:
     words = sources.screens().result
     st.markdown(f"## {md(words.details)}\n{md(words.further_down)}")
     _reasons(plan)
+    _facts(plan)
     with st.expander(md(plan.labels.timeline)):
         _timeline(plan)
     with st.expander(md(plan.labels.checklist)):
@@ -167,3 +193,5 @@ def details(plan: Plan) -> None:
 
 def disclaimer(plan: Plan) -> None:
     st.caption(md(plan.disclaimer))
+    if plan.footer_text:
+        st.markdown(md(plan.footer_text))
