@@ -34,7 +34,10 @@ def _answer(session: Session, widget: Widget, answered: set[str]) -> bool:
     elif widget.kind == "number_input":
         session.set_double(widget, max(proto.min if proto.has_min else 0, 3))
     elif widget.kind == "text_input":
-        session.set_string(widget, "Northwind" if "client" in question else "Sam")
+        if question == "jurisdiction":  # a country code, validated
+            session.set_string(widget, "GB")
+        else:
+            session.set_string(widget, "Northwind" if "client" in question else "Sam")
     else:  # dates already hold a sensible default
         return False
     return True
