@@ -166,7 +166,7 @@ def idle_memory(count: int, expiry_wait: float) -> dict:
 
         async def measure():
             rows = {}
-            for script, server in servers.items():
+            for server in servers.values():
                 await _idle(server.ws_url, 1)  # warm-up: imports and first run
             await asyncio.sleep(1)
             start = {s: rss_mb(v.proc.pid) for s, v in servers.items()}
