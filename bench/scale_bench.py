@@ -138,12 +138,9 @@ def replicas(users: int, think: float, deadline: float, counts=(1, 3)) -> dict:
                     _warm(top.ws_url, script)
                 pids = [r.proc.pid for r in top.servers]
                 before = sum(cpu_seconds(p) for p in pids)
-                nginx_before = cpu_seconds(top.nginx.pid)
                 crowd = asyncio.run(_crowd(top.ws_url, WALKS[script], users, think, deadline))
                 used = sum(cpu_seconds(p) for p in pids) - before
-                row = _summary(crowd, users, used)
-                row["nginx_cpu_s"] = round(cpu_seconds(top.nginx.pid) - nginx_before, 2)
-                result[f"{script} x{count}"] = row
+                result[f"{script} x{count}"] = _summary(crowd, users, used)
     return result
 
 
