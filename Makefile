@@ -8,7 +8,7 @@ STAMP_TEST := $(VENV)/.installed-test
 LOCK := requirements.lock
 AUDIT_VENV := .venv-audit
 
-.PHONY: run test bench check lint lock audit clean
+.PHONY: run test bench bench-scale scale scale-stop check lint lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,22 @@ test: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m bench
+
+# The load figures beyond one process (bench/RESULTS.md, "Beyond one process"): 200 users on
+# one process, 300 on three replicas behind nginx, memory per idle session, a replica killed
+# mid-run. Each beside the bare app under the same load; about 15 minutes in all.
+bench-scale: $(STAMP_TEST)
+	$(BIN)/python -m bench.scale_bench
+
+# N replicas (default 3) behind Debian's nginx on one port, as deploy/compose.yaml runs them;
+# in the foreground: Ctrl-C, or `make scale-stop` from another shell, stops every process.
+REPLICAS ?= 3
+PORT ?= 8500
+scale: $(STAMP_RUN)
+	$(BIN)/python -m deploy.scale run --replicas $(REPLICAS) --port $(PORT)
+
+scale-stop: $(STAMP_RUN)
+	$(BIN)/python -m deploy.scale stop
 
 check: $(STAMP_RUN)
 	$(BIN)/python -m wizard check
