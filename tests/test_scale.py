@@ -303,6 +303,22 @@ def _settles_checked(page, control, seconds: float = 10.0) -> bool:
     return False
 
 
+def _settled_text(page, seconds: float = 15.0) -> str:
+    """The main column's text once it has stopped changing for a second: while Streamlit
+    redraws a screen, elements of the previous one linger for a moment."""
+    main = page.get_by_test_id("stMainBlockContainer")
+    deadline = time.monotonic() + seconds
+    last, steady_since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        text = main.inner_text()
+        if text != last:
+            last, steady_since = text, time.monotonic()
+        elif time.monotonic() - steady_since >= 1.0:
+            break
+        page.wait_for_timeout(200)
+    return last or ""
+
+
 def _open_example(page) -> None:
     _until(
         lambda: page.get_by_role("button", name=EXAMPLE).click(timeout=3000),
@@ -377,7 +393,7 @@ def test_failover_keeps_the_answers_typed_in_the_tab():
                 lambda: page.get_by_role("button", name="Change my answers").click(timeout=3000),
                 page.get_by_role("heading", name="Check your answers"),
             )
-            review_before = page.get_by_test_id("stMainBlockContainer").inner_text()
+            review_before = _settled_text(page)
             # Step 3, from the review screen's Edit buttons.
             page.get_by_role("button", name="Edit", exact=True).nth(2).click()
             page.get_by_text(re.compile(r"^Step 3 of \d+")).first.wait_for()
@@ -389,6 +405,6 @@ def test_failover_keeps_the_answers_typed_in_the_tab():
             page.get_by_text(re.compile(r"^Step 3 of \d+")).first.wait_for()
             page.get_by_role("button", name="Review answers").click()
             page.get_by_role("heading", name="Check your answers").wait_for()
-            assert page.get_by_test_id("stMainBlockContainer").inner_text() == review_before
+            assert _settled_text(page) == review_before
         finally:
             browser.close()
