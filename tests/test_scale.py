@@ -16,17 +16,9 @@ from pathlib import Path
 import pytest
 
 from deploy import scale
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS  # one set of launch settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 20_000
 EXAMPLE = "A client who keeps paying late"
 SECURITY_HEADERS = {
