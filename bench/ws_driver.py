@@ -1,9 +1,12 @@
 """A Streamlit client that speaks the browser's own protocol over /_stcore/stream.
 
 Each `rerun()` sends a BackMsg.rerun_script with the widget states, exactly as the
-frontend does after a click, and waits for ForwardMsg.script_finished. Widgets are found
-by their user key (Streamlit ids end with "-<key>") or a button's label, from the
-elements the server sent. Loopback only: the benchmark starts its own server.
+frontend does after a click, and waits for ForwardMsg.script_finished. Like the frontend,
+a change to a widget drawn inside an `st.fragment` asks for a rerun of that fragment only
+(the delta that drew the widget names its fragment), and the elements outside it stay as
+they were. Widgets are found by their user key (Streamlit ids end with "-<key>") or a
+button's label, from the elements the server sent. Loopback only: the benchmark starts
+its own server.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ class Widget:
     kind: str
     label: str
     proto: Any
+    fragment: str = ""  # the st.fragment that drew it, "" for the main script
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Session:
     states: dict[str, WidgetState] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
     page_script_hash: str = ""
+    changed_fragment: str | None = None  # None: nothing changed yet; "": the whole script
 
     async def connect(self, timeout: float = 30.0) -> None:
         self.ws = await asyncio.wait_for(
@@ -59,14 +64,23 @@ class Session:
         msg.rerun_script.query_string = ""
         msg.rerun_script.page_script_hash = self.page_script_hash
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
+        fragment = self.changed_fragment or ""
+        msg.rerun_script.fragment_id = fragment
+        self.changed_fragment = None
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         # Triggers (button clicks) fire once, like the frontend's.
         for key in [k for k, s in self.states.items() if s.WhichOneof("value") == "trigger_value"]:
             del self.states[key]
-        self.widgets.clear()
-        self.texts.clear()
+        if fragment:  # only the fragment's elements are drawn again
+            self.widgets = {k: w for k, w in self.widgets.items() if w.fragment != fragment}
+        else:
+            self.widgets.clear()
+            self.texts.clear()
         await asyncio.wait_for(self._until_finished(), timeout)
+        # The frontend forgets the state of a widget that is no longer drawn (it would
+        # otherwise report it changed, and run its callback, on every later rerun).
+        self.states = {k: s for k, s in self.states.items() if k in self.widgets}
         return time.perf_counter() - started
 
     async def _until_finished(self) -> None:
@@ -78,16 +92,16 @@ class Session:
             if kind == "new_session":
                 self.page_script_hash = fwd.new_session.page_script_hash
             elif kind == "delta":
-                self._collect(fwd.delta)
+                self._collect(fwd.delta, fwd.delta.fragment_id)
             elif kind == "script_finished":
                 status = FINISHED(fwd.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
                     continue
-                if status != "FINISHED_SUCCESSFULLY":
+                if status not in ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY"):
                     raise RuntimeError(f"script finished with {status}")
                 return
 
-    def _collect(self, delta: Any) -> None:
+    def _collect(self, delta: Any, fragment: str) -> None:
         if delta.WhichOneof("type") != "new_element":
             return
         element = delta.new_element
@@ -96,7 +110,7 @@ class Session:
         widget_id = getattr(proto, "id", "")
         if widget_id:
             label = getattr(proto, "label", "")
-            self.widgets[widget_id] = Widget(widget_id, kind, label, proto)
+            self.widgets[widget_id] = Widget(widget_id, kind, label, proto, fragment)
         elif kind == "exception":
             raise RuntimeError(f"app raised: {proto.type}: {proto.message}")
         else:
@@ -117,7 +131,15 @@ class Session:
             return widget
         return None
 
+    def _changed(self, widget: Widget) -> None:
+        """A change in two places (or outside any fragment) reruns the whole script."""
+        if self.changed_fragment is None:
+            self.changed_fragment = widget.fragment
+        elif self.changed_fragment != widget.fragment:
+            self.changed_fragment = ""
+
     def click(self, widget: Widget) -> None:
+        self._changed(widget)
         state = WidgetState(id=widget.id)
         state.trigger_value = True
         self.states[widget.id] = state
@@ -127,21 +149,25 @@ class Session:
         self.set_string(widget, list(widget.proto.options)[index])
 
     def set_bool(self, widget: Widget, value: bool) -> None:
+        self._changed(widget)
         state = WidgetState(id=widget.id)
         state.bool_value = value
         self.states[widget.id] = state
 
     def set_string_array(self, widget: Widget, values: list[str]) -> None:
+        self._changed(widget)
         state = WidgetState(id=widget.id)
         state.string_array_value.data.extend(values)
         self.states[widget.id] = state
 
     def set_double(self, widget: Widget, value: float) -> None:
+        self._changed(widget)
         state = WidgetState(id=widget.id)
         state.double_value = value
         self.states[widget.id] = state
 
     def set_string(self, widget: Widget, value: str) -> None:
+        self._changed(widget)
         state = WidgetState(id=widget.id)
         state.string_value = value
         self.states[widget.id] = state

@@ -390,3 +390,29 @@ def test_axe_finds_no_serious_problems(server, chromium, size):
     check("review")
     page.close()
     assert problems == {name: [] for name in problems}
+
+
+def test_an_answer_that_changes_the_page_redraws_it_and_the_quick_exit_leaves(server, chromium):
+    """Each question reruns alone when answered (an st.fragment). An answer that changes
+    the rest of the page must still change it at once: "unsafe" opens the panel below the
+    question, adds the follow-up question and puts a quick exit in the sidebar; the panel's
+    quick exit clears the tab's copy and leaves for the neutral page."""
+    page = _page(chromium)
+    page.route("https://www.google.com/**", lambda route: route.fulfill(body="neutral"))
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, "Step 1 of 8: The situation")
+    page.get_by_text("Freelance, agency or consulting work").click()
+    page.wait_for_function("() => (sessionStorage.getItem('partways:answers') || '')"
+                           ".includes('\"profession\":\"general\"')")  # fmt: skip
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_role("button", name="Quick exit").count() == 0
+    page.locator(".st-key-q_safety_concern").get_by_text("Yes", exact=True).click()
+    page.locator(".st-key-safety_panel").wait_for()
+    page.get_by_text("Which is closer to what happened?").wait_for()
+    sidebar.get_by_role("button", name="Quick exit").wait_for()
+    assert _stored(page)["answers"]["safety_concern"] is True
+    page.locator(".st-key-safety_panel").get_by_role("button", name="Quick exit").click()
+    page.wait_for_url("https://www.google.com/**")
+    page.close()

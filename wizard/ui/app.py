@@ -65,7 +65,11 @@ def main() -> None:
         st.success(session.flash, icon=":material/check_circle:")
         session.flash = None
     module = importlib.import_module(VIEW_MODULES.get(session.view, VIEW_MODULES["welcome"]))
-    heading = module.render()
+    session.drawing_page = True  # fragments drawn now are part of the whole page
+    try:
+        heading = module.render()
+    finally:
+        session.drawing_page = False
     message = session.message["body"] if session.view == "result" and session.message else None
     tab.render(session, heading, message=message)
     if session.view == "welcome":

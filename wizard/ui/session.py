@@ -40,6 +40,8 @@ class Session:
     restore_checked: bool = False  # the tab was asked for answers it kept
     restored: bool = False  # answers came back from the tab: offer to discard them
     example: bool = False  # the answers are an example's, not the user's
+    outside: tuple[Any, ...] = ()  # what a step's page showed around its questions (steps.py)
+    drawing_page: bool = False  # the whole script is running (not one fragment)
     # Derived results, keyed by their inputs.
     path_memo: tuple[Any, Any] | None = None
     errors_memo: tuple[Any, Any] | None = None

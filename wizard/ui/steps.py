@@ -1,5 +1,11 @@
 """One step of questions per screen, with Back / Next, validation on Next, an error summary
-that links to each field, and "Save and finish later"."""
+that links to each field, and "Save and finish later".
+
+Each question is an `st.fragment`: answering one reruns only that question (and keeps the
+browser tab's copy of the answers current), not the other questions, the sidebar, the
+heading and the buttons. An answer that does change the rest of the page (it shows or
+hides another question, or raises safety: the sidebar gains a quick exit) reruns the
+whole script instead."""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from wizard.ui import answer_values, navigation, safety, sources, validation, widgets
+from wizard.ui import answer_values, navigation, safety, sources, tab, validation, widgets
 from wizard.ui.review import ANSWERS_FILE
 from wizard.ui.safe import md
 from wizard.ui.session import Session, current
@@ -61,6 +67,35 @@ def _error_summary(errors: dict[str, str], title: str) -> None:
         st.markdown(f"## {md(title)}\n{links}")
 
 
+def _outside(session: Session) -> tuple[Any, ...]:
+    """What the page around one question shows that its answer (or a button beside it) can
+    change: the screen, the restored notice, which questions this step asks, the sidebar's
+    quick exit (it follows the safety answer), and the quick exit itself."""
+    path = validation.session_path(session)[sources.steps()[session.step].id]
+    safety_raised = session.answers is not None and session.answers.get("safety_concern") is True
+    return (
+        session.view, session.step, session.restored, tuple(q.id for q in path),
+        safety_raised, tab.exiting(),
+    )  # fmt: skip
+
+
+@st.fragment
+def _question(qid: str) -> None:
+    """One question. Answering it reruns only this function (the browser asks for this
+    fragment alone); when the answer changes anything else on the page, the whole script
+    runs instead."""
+    session = current()
+    if _outside(session) != session.outside:
+        st.rerun()  # the whole script, not only this fragment
+    q = sources.content().question_by_id[qid]
+    value = answer_values.values(session).get(qid)
+    widgets.render(q, value, session.errors.get(qid), session.soft.get(qid))
+    if q.safety_panel and value is True:
+        safety.panel()
+    if not session.drawing_page:  # a rerun of this question alone: keep the tab's copy current
+        tab.store(session, qid)
+
+
 def render() -> str:
     session = current()
     words = sources.screens().step
@@ -77,11 +112,9 @@ def render() -> str:
         _error_summary(errors, words.error_summary)
     st.markdown(step.intro)
 
+    session.outside = _outside(session)
     for q in validation.session_path(session)[step.id]:
-        value = vals.get(q.id)
-        widgets.render(q, value, errors.get(q.id), soft.get(q.id))
-        if q.safety_panel and value is True:
-            safety.panel()
+        _question(q.id)
 
     if soft and not errors:
         st.warning(words.warnings_above, icon=":material/warning:")

@@ -120,7 +120,9 @@ function installListeners(state) {
 }
 
 export default function (component) {
-  const { data, setTriggerValue } = component;
+  // The payload arrives wrapped in a one-item list (see tab.py: mount).
+  const { data: wrapped, setTriggerValue } = component;
+  const data = Array.isArray(wrapped) ? wrapped[0] : null;
   if (!data) return;
   const state = shared();
   installListeners(state);

@@ -23,7 +23,10 @@ from wizard.ui import sources
 from wizard.ui.session import Session, current
 
 JS_FILE = Path(__file__).with_name("tab.js")
+STORE_JS_FILE = Path(__file__).with_name("store.js")
 COMPONENT_KEY = "partways_tab"
+STORE_KEY_PREFIX = "partways_store_"
+STORAGE_KEY = "partways:answers"  # the sessionStorage key; tab.js names the same one
 EXIT_FLAG = "partways_exit"  # set by the quick exit, after the session was cleared
 CLEAR_FLAG = "partways_clear"  # set by start over: empty the tab's storage once
 STORE_VERSION = 1
@@ -34,6 +37,21 @@ VIEWS = ("step", "review", "result")
 @functools.cache
 def _component() -> Any:
     return st.components.v2.component(COMPONENT_KEY, js=JS_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _store_component() -> Any:
+    js = STORE_JS_FILE.read_text(encoding="utf-8")
+    return st.components.v2.component("partways_store", js=js)
+
+
+def store(session: Session, qid: str) -> None:
+    """Write the answers to the tab's storage from inside one question's fragment (its
+    rerun does not reach the page's component, tab.js). A small component of its own,
+    keyed by the question: nothing but the storage write."""
+    data = stored(session)
+    if data is not None:
+        _store_component()(key=STORE_KEY_PREFIX + qid, data=[{"key": STORAGE_KEY, "store": data}])
 
 
 def stored(session: Session) -> dict[str, Any] | None:
@@ -134,7 +152,13 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
         "message": message,
         "exit_url": None,
     }
-    _component()(key=COMPONENT_KEY, data=data, on_restore_change=_restore_arrived)
+    _mount(data)
+
+
+def _mount(data: dict[str, Any]) -> None:
+    # Wrapped in a list: Streamlit scans every key of a dict for dataframes before it
+    # writes the JSON, which cost more than the rest of the component on each rerun.
+    _component()(key=COMPONENT_KEY, data=[data], on_restore_change=_restore_arrived)
 
 
 def render_exit() -> None:
@@ -145,7 +169,7 @@ def render_exit() -> None:
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
             "token": 0, "clear": True, "store": None, "offer_restore": False, "message": None,
             "exit_url": url}  # fmt: skip
-    _component()(key=COMPONENT_KEY, data=data, on_restore_change=_restore_arrived)
+    _mount(data)
 
 
 def quick_exit() -> None:
