@@ -390,3 +390,77 @@ def test_axe_finds_no_serious_problems(server, chromium, size):
     check("review")
     page.close()
     assert problems == {name: [] for name in problems}
+
+
+# The text a question's control is described by (aria-describedby): a radio or checkbox
+# group as a whole, else its field.
+DESCRIPTION_JS = """qid => { const box = document.querySelector(`.st-key-q_${qid}`);
+    if (!box) return null;
+    const control = box.querySelector("[role='radiogroup']")
+        || (box.querySelector("input[type='checkbox']") ? box : box.querySelector('input'));
+    const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    return ids.map(id => { const el = document.getElementById(id);
+        return el ? el.textContent : `(no element ${id})`; }).join(' '); }"""
+
+
+def _description(page, qid: str) -> str:
+    return " ".join(page.evaluate(DESCRIPTION_JS, qid).split())
+
+
+def _ax_descriptions(page) -> dict[str, str]:
+    """What the browser itself hands a screen reader: each control's accessible description."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    cdp.detach()
+    return {
+        n["name"]["value"]: " ".join(n["description"]["value"].split())
+        for n in nodes
+        if n.get("name", {}).get("value") and n.get("description", {}).get("value")
+    }
+
+
+def test_why_we_ask_is_the_description_of_its_control(server, chromium):
+    """Issue 12: "why we ask" opens on request and is linked to its control, also after a
+    rerun redraws the step and while an error describes the control too."""
+    from wizard.content import load_content
+
+    step = load_content().questions.steps[0]
+    page = _page(chromium)
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, f"Step 1 of 8: {step.title}")
+    shown = [q for q in step.questions if page.locator(f".st-key-q_{q.id}").count()]
+    assert {q.type for q in shown} >= {"choice", "text", "multi", "yesno"}
+
+    def check() -> None:
+        for q in shown:
+            why = " ".join(q.why.split())
+            page.wait_for_function(
+                f"([qid, why]) => ({DESCRIPTION_JS})(qid).replace(/\\s+/g, ' ').includes(why)",
+                arg=[q.id, why],
+            )
+        described = _ax_descriptions(page)
+        for q in shown:
+            why = " ".join(q.why.split())
+            assert any(
+                name.startswith(q.label[:30]) and why in text for name, text in described.items()
+            ), f"{q.id}: the browser gives its control no 'why we ask' description"
+        # The disclosure itself stays closed until asked for.
+        assert page.locator("[data-testid='stExpander'] details[open]").count() == 0
+
+    check()
+    page.get_by_role("button", name="Next").click()  # errors: described first, why kept
+    page.locator(".st-key-error_summary").wait_for()
+    check()
+    error_first = _description(page, "profession")  # (textContent holds the icon's name)
+    assert -1 < error_first.find("Choose an answer to") < error_first.find("Why we ask")
+    page.get_by_text("Legal services").click()  # a rerun redraws the step
+    page.wait_for_function(
+        "() => !document.querySelector('.st-key-err_profession')"
+        " && document.querySelector('[data-testid=\"stApp\"]')"
+        ".getAttribute('data-test-script-state') !== 'running'"
+    )
+    check()
+    assert "Choose an answer to" not in _description(page, "profession")
+    page.close()
