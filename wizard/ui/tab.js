@@ -242,7 +242,11 @@ export default function (component) {
   when(() => (heading(data.heading) ? true : null), () => linkQuestions());
   const seen = `${data.screen}|${data.token}`;
   if (state.seen === seen) return;
+  const sameScreen = state.seen !== null && state.seen.split("|")[0] === data.screen;
   state.seen = seen;
+  // The last error on this screen was put right (an answer changed, perhaps while typing):
+  // the user is at work in a field, so focus stays there.
+  if (sameScreen && data.focus !== "errors") return;
   const find = data.focus === "errors"
     ? () => main().querySelector('[class*="st-key-error_summary"]')
     : () => heading(data.heading);
