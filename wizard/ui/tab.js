@@ -166,11 +166,29 @@ function watchQuestions(state) {
     requestAnimationFrame(() => {
       queued = false;
       linkQuestions();
+      announceOver(state);
     });
   });
   observer.observe(document.body, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["aria-describedby"],
   });
+}
+
+// A text box gone over its limit (typed or pasted): say so once, politely, as it appears.
+// The message stays under the box and describes it.
+function announceOver(state) {
+  const now = new Set();
+  for (const el of main().querySelectorAll('[class*="st-key-over_"]')) {
+    const key = [...el.classList].find((c) => c.startsWith("st-key-over_"));
+    if (!key) continue;
+    now.add(key);
+    if (state.over && state.over.has(key)) continue;
+    const text = el.textContent.trim();
+    const live = liveRegion();
+    live.textContent = "";
+    setTimeout(() => { live.textContent = text; }, 150);
+  }
+  state.over = now;
 }
 
 function installListeners(state) {
