@@ -398,13 +398,14 @@ DESCRIPTION_JS = """qid => { const box = document.querySelector(`.st-key-q_${qid
     if (!box) return null;
     const control = box.querySelector("[role='radiogroup']")
         || (box.querySelector("input[type='checkbox']") ? box : box.querySelector('input'));
+    if (!control) return '';  // drawn in a moment
     const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
     return ids.map(id => { const el = document.getElementById(id);
         return el ? el.textContent : `(no element ${id})`; }).join(' '); }"""
 
 
 def _description(page, qid: str) -> str:
-    return " ".join(page.evaluate(DESCRIPTION_JS, qid).split())
+    return " ".join((page.evaluate(DESCRIPTION_JS, qid) or "").split())
 
 
 def _ax_descriptions(page) -> dict[str, str]:
@@ -437,7 +438,8 @@ def test_why_we_ask_is_the_description_of_its_control(server, chromium):
         for q in shown:
             why = " ".join(q.why.split())
             page.wait_for_function(
-                f"([qid, why]) => ({DESCRIPTION_JS})(qid).replace(/\\s+/g, ' ').includes(why)",
+                f"([qid, why]) => (({DESCRIPTION_JS})(qid) || '')"
+                ".replace(/\\s+/g, ' ').includes(why)",
                 arg=[q.id, why],
             )
         described = _ax_descriptions(page)
