@@ -416,3 +416,153 @@ def test_an_answer_that_changes_the_page_redraws_it_and_the_quick_exit_leaves(se
     page.locator(".st-key-safety_panel").get_by_role("button", name="Quick exit").click()
     page.wait_for_url("https://www.google.com/**")
     page.close()
+
+
+# The text a question's control is described by (aria-describedby): a radio or checkbox
+# group as a whole, else its field.
+DESCRIPTION_JS = """qid => { const box = document.querySelector(`.st-key-q_${qid}`);
+    if (!box) return null;
+    const control = box.querySelector("[role='radiogroup']")
+        || (box.querySelector("input[type='checkbox']") ? box : box.querySelector('input'));
+    if (!control) return '';  // drawn in a moment
+    const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    return ids.map(id => { const el = document.getElementById(id);
+        return el ? el.textContent : `(no element ${id})`; }).join(' '); }"""
+
+
+def _description(page, qid: str) -> str:
+    return " ".join((page.evaluate(DESCRIPTION_JS, qid) or "").split())
+
+
+def _ax_descriptions(page) -> dict[str, str]:
+    """What the browser itself hands a screen reader: each control's accessible description."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    cdp.detach()
+    return {
+        n["name"]["value"]: " ".join(n["description"]["value"].split())
+        for n in nodes
+        if n.get("name", {}).get("value") and n.get("description", {}).get("value")
+    }
+
+
+def test_why_we_ask_is_the_description_of_its_control(server, chromium):
+    """Issue 12: "why we ask" opens on request and is linked to its control, also after a
+    rerun redraws the step and while an error describes the control too."""
+    from wizard.content import load_content
+
+    step = load_content().questions.steps[0]
+    page = _page(chromium)
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, f"Step 1 of 8: {step.title}")
+    shown = [q for q in step.questions if page.locator(f".st-key-q_{q.id}").count()]
+    assert {q.type for q in shown} >= {"choice", "text", "multi", "yesno"}
+
+    def check() -> None:
+        for q in shown:
+            why = " ".join(q.why.split())
+            page.wait_for_function(
+                f"([qid, why]) => (({DESCRIPTION_JS})(qid) || '')"
+                ".replace(/\\s+/g, ' ').includes(why)",
+                arg=[q.id, why],
+            )
+        described = _ax_descriptions(page)
+        for q in shown:
+            why = " ".join(q.why.split())
+            assert any(
+                name.startswith(q.label[:30]) and why in text for name, text in described.items()
+            ), f"{q.id}: the browser gives its control no 'why we ask' description"
+        # The disclosure itself stays closed until asked for.
+        assert page.locator("[data-testid='stExpander'] details[open]").count() == 0
+
+    check()
+    page.get_by_role("button", name="Next").click()  # errors: described first, why kept
+    page.locator(".st-key-error_summary").wait_for()
+    check()
+    error_first = _description(page, "profession")  # (textContent holds the icon's name)
+    assert -1 < error_first.find("Choose an answer to") < error_first.find("Why we ask")
+    page.get_by_text("Legal services").click()  # a rerun redraws the step
+    page.wait_for_function(
+        "() => !document.querySelector('.st-key-err_profession')"
+        " && document.querySelector('[data-testid=\"stApp\"]')"
+        ".getAttribute('data-test-script-state') !== 'running'"
+    )
+    check()
+    assert "Choose an answer to" not in _description(page, "profession")
+    page.close()
+
+
+def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chromium):
+    """Issue 12: a visible counter follows the text as it is typed (no Enter, no leaving the
+    box); a paste over the limit is kept whole, with a message naming the limit (also
+    announced), and Next refuses it; putting it right keeps focus in the box."""
+    from wizard.answers import NAME_MAX_CHARS
+
+    context = chromium.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="A client who keeps paying late").click()
+    page.get_by_role("button", name="Start my own").wait_for()
+    page.get_by_role("button", name="Change my answers").click()
+    _settle(page, "Check your answers")
+    page.get_by_role("button", name="Edit", exact=True).last.click()
+    page.get_by_role("heading", name=re.compile("Channel, tone and names")).wait_for()
+    hint = page.locator(".st-key-hint_client_name")
+    box = page.get_by_role("textbox", name="The client's name")
+    hint.get_by_text(f"19 of {NAME_MAX_CHARS} characters").wait_for()
+    page.wait_for_function(  # the counter describes the box (before "why we ask")
+        "() => { const box = document.querySelector('.st-key-q_client_name input');"
+        " return box && box.getAttribute('aria-describedby')"
+        " === 'partways-hint-client_name partways-more-client_name'; }"
+    )
+
+    box.click()
+    box.press("End")
+    page.keyboard.type(" Ltd", delay=60)  # and stay in the box
+    hint.get_by_text(f"23 of {NAME_MAX_CHARS} characters").wait_for()
+    assert _focused(page)["tag"] == "INPUT"
+
+    pasted = "Northwind Trading " * 14  # 252 characters
+    page.evaluate("t => navigator.clipboard.writeText(t)", pasted)
+    box.press("Control+A")
+    box.press("Control+V")
+    over = len(pasted) - NAME_MAX_CHARS
+    message = f"{len(pasted)} of {NAME_MAX_CHARS} characters: {over} too many."
+    hint.get_by_text(message).wait_for()
+    assert box.input_value() == pasted, "the paste arrived whole: nothing cut"
+    page.wait_for_function(
+        "t => document.getElementById('partways-live').textContent.startsWith(t)", arg=message
+    )
+    page.wait_for_timeout(300)  # not while a rerun fades the page (see the axe test)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        ".getAttribute('data-test-script-state') !== 'running'"
+    )
+    page.wait_for_timeout(300)
+    assert _serious(page) == []
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / "name-over-limit.png"))
+
+    page.get_by_role("button", name="Save and return to review").click()
+    page.locator(".st-key-error_summary").get_by_text(
+        f"is {len(pasted)} characters long; it can hold at most {NAME_MAX_CHARS}"
+    ).wait_for()
+    assert box.input_value() == pasted
+
+    box.click()
+    box.press("End")
+    for _ in range(over):
+        box.press("Backspace")
+    hint.get_by_text(f"{NAME_MAX_CHARS} of {NAME_MAX_CHARS} characters").wait_for()
+    page.locator(".st-key-error_summary").wait_for(state="detached")
+    page.wait_for_timeout(500)
+    assert _focused(page)["tag"] == "INPUT", "putting the error right leaves focus in the box"
+    page.get_by_role("button", name="Save and return to review").click()
+    _settle(page, "Check your answers")
+    page.get_by_text(pasted[:NAME_MAX_CHARS].strip()).first.wait_for()
+    context.close()

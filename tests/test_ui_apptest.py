@@ -140,6 +140,13 @@ def shown_recommendation(at: AppTest) -> list[str]:
     return [line[4:] for line in boxes[0].splitlines() if line.startswith("### ")]
 
 
+def step_words():
+    """The step screen's wording (screens.yaml), as the wizard reads it."""
+    from wizard.ui import sources
+
+    return sources.screens().step
+
+
 # --- complete paths -------------------------------------------------------------------
 
 
@@ -806,12 +813,52 @@ def test_a_name_over_the_limit_is_refused_with_its_length(content):
     long_name = "N" * (NAME_MAX_CHARS + 50)
     at.text_input(key="w:client_name").input(long_name).run()
     assert at.text_input(key="w:client_name").value == long_name, "nothing cut off silently"
+    # At once, under the box (before Next): how long it is, the limit, and that it is kept.
+    over = step_words().chars_over.format(count=250, most=200, over=50)
+    assert f":red[**{over}**]" in [m.value for m in at.markdown]
+    assert "Nothing has been cut" in over
     at.button(key="nav_next").click().run()
     assert view(at) == "step"
     shown = " ".join(e.value for e in at.error)
     assert (
         f"is {NAME_MAX_CHARS + 50} characters long; it can hold at most {NAME_MAX_CHARS}" in shown
     )
+    assert at.text_input(key="w:client_name").value == long_name, "still there to shorten"
+    at.text_input(key="w:client_name").input("N" * NAME_MAX_CHARS).run()
+    assert ":small[200 of 200 characters]" in [m.value for m in at.markdown]
+    assert not [m for m in at.markdown if m.value.startswith(":red[")]
+    at.button(key="nav_next").click().run()
+    assert view(at) == "review"
+    assert answers_of(at)["client_name"] == "N" * NAME_MAX_CHARS
+
+
+def test_every_text_box_with_a_limit_counts_its_characters_as_the_user_types(content):
+    """Names (and the breach line) show "n of most characters" under the box, committed
+    while typing (live), so the count follows the text without leaving the box."""
+    from wizard.ui.kinds import text_max
+
+    limited = [q for q in content.question_by_id.values() if q.type == "text" and text_max(q.id)]
+    assert {"your_name", "your_business", "client_name", "client_contact"} <= {
+        q.id for q in limited
+    }
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_channel").click().run()
+    names = answers_of(at)
+    counters = [m.value for m in at.markdown if m.value.startswith(":small[")]
+    for qid in ("your_name", "your_business", "client_name", "client_contact"):
+        box = at.text_input(key=f"w:{qid}")
+        assert box.proto.live_debounce_ms > 0, f"{qid} commits while typing"
+        assert not box.proto.max_chars, f"{qid}: no limit that drops a long paste silently"
+        assert f":small[{len(names[qid])} of 200 characters]" in counters
+    at.text_input(key="w:client_name").input("Quill & Sons").run()
+    assert ":small[12 of 200 characters]" in [m.value for m in at.markdown]
+    # A box without a limit has no counter and commits as before (on Enter or leaving it).
+    at = new_app()
+    at.button(key="start").click().run()
+    assert not at.text_input(key="w:jurisdiction").proto.live_debounce_ms
+    assert not [m.value for m in at.markdown if m.value.startswith(":small[")]
 
 
 def test_an_upload_error_names_the_question_not_the_field_id(content):

@@ -405,6 +405,8 @@ class StepWords(_Model):
     save_later: str
     save_later_hint: str
     range: str
+    chars_count: str
+    chars_over: str
 
 
 class CheckWords(_Model):

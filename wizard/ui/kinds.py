@@ -249,14 +249,32 @@ def _text_is_set(value: Any) -> bool:
     return bool(str(value or "").strip())
 
 
-def _draw_text(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
-    # No max_chars: a browser would cut a long paste short without a word. The check
-    # refuses text over the model's limit and says how long it is (see _check_text).
+def _draw_text(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+    # No max_chars: Streamlit drops a change that would pass it, so a long paste would not
+    # arrive at all, without a word. A field with a limit shows a counter under it instead,
+    # committed as the user types (live, after a short pause); over the limit it says by how
+    # much and keeps the text. The check refuses it on Next (see _check_text).
     text = str(value or "")
     _seed(key(q.id), text)
+    most = text_max(q.id)
     st.text_input(
-        q.label, key=key(q.id), placeholder=q.placeholder or None, **callbacks,
+        q.label, key=key(q.id), placeholder=q.placeholder or None, live=most is not None,
+        **callbacks,
     )  # fmt: skip
+    if most is not None:
+        _char_count(q.id, len(text), most, words)
+
+
+def _char_count(qid: str, count: int, most: int, words: StepWords) -> None:
+    """The count under a field, such as "12 of 200 characters" (tab.js describes the field
+    by it); over the limit, a message in its own container, which tab.js also announces."""
+    numbers = {"count": f"{count:,}", "most": f"{most:,}", "over": f"{count - most:,}"}
+    with st.container(key=f"hint_{qid}"):
+        if count > most:
+            with st.container(key=f"over_{qid}"):
+                st.markdown(f":red[**{words.chars_over.format(**numbers)}**]")
+        else:
+            st.markdown(f":small[{words.chars_count.format(**numbers)}]")
 
 
 def _read_text(q: Question, state: Mapping[str, Any]) -> str:

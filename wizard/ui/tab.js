@@ -1,6 +1,7 @@
 // Partways' one small browser component: the tab's own sessionStorage, orientation after a
-// screen change, links from the error summary to their fields, the message-box guard for
-// downloads, and the quick exit. Everything it is given arrives as JSON data; no value from
+// screen change, links from the error summary to their fields, each question's control
+// described by its error, hint and "why we ask", the message-box guard for downloads, and
+// the quick exit. Everything it is given arrives as JSON data; no value from
 // the server or the user is ever written into HTML or script source (textContent only).
 const KEY = "partways:answers";
 
@@ -65,31 +66,129 @@ function focusFirstControl(box) {
   }
 }
 
-// Question boxes: hints and errors described to their controls; checkbox groups named.
+// Question boxes: each control is described by its error, its hint (such as a character
+// count) and its "why we ask" disclosure, in that order; checkbox groups are named. Any other
+// description a control already has is kept. Safe to run again and again: it writes an
+// attribute only when its value changes.
+function describedBy(box, qid, copies) {
+  const ids = [];
+  for (const part of ["err", "hint"]) {
+    const el = box.querySelector(`[class*="st-key-${part}_${qid}"]`);
+    if (el) {
+      setAttr(el, "id", `partways-${part}-${qid}`);
+      ids.push(el.id);
+    }
+  }
+  // A closed disclosure's text is inert, and a browser reads no description from it: the
+  // control is described by a hidden copy of it instead (text only), kept current here.
+  const more = box.querySelector('[data-testid="stExpander"] [data-testid="stExpanderDetails"]');
+  if (more) {
+    setAttr(more, "id", `partways-disclosure-${qid}`);
+    const blocks = [...more.querySelectorAll("p, li")].map((el) => el.textContent.trim());
+    const text = blocks.length ? blocks.join(" ") : more.textContent.trim();
+    const copy = copies.get(qid) || document.createElement("span");
+    copy.id = `partways-more-${qid}`;
+    if (copy.textContent !== text) copy.textContent = text;
+    copies.set(qid, copy);
+    ids.push(copy.id);
+  }
+  return ids;
+}
+
+// The hidden copies of the disclosures on screen, in one hidden element outside the
+// frontend's own tree.
+function descriptions() {
+  let holder = document.getElementById("partways-descriptions");
+  if (!holder) {
+    holder = document.createElement("div");
+    holder.id = "partways-descriptions";
+    holder.hidden = true;
+    document.body.appendChild(holder);
+  }
+  return holder;
+}
+
+// Set our ids in an element's aria-describedby, keeping any other description it has.
+function describe(el, ours) {
+  const before = (el.getAttribute("aria-describedby") || "").split(/\s+/);
+  const others = before.filter((t) => t && !t.startsWith("partways-"));
+  const value = [...ours, ...others].join(" ");
+  if (value) setAttr(el, "aria-describedby", value);
+  else if (el.hasAttribute("aria-describedby")) el.removeAttribute("aria-describedby");
+}
+
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 function linkQuestions() {
+  const holder = descriptions();
+  const copies = new Map([...holder.children].map((el) => [el.id.slice("partways-more-".length), el]));
+  const shown = new Map();
   for (const box of main().querySelectorAll('[class*="st-key-q_"]')) {
     const id = [...box.classList].find((c) => c.startsWith("st-key-q_"));
     if (!id) continue;
     const qid = id.slice("st-key-q_".length);
-    const described = [];
-    for (const part of ["err", "hint"]) {
-      const el = box.querySelector(`[class*="st-key-${part}_${qid}"]`);
-      if (el) {
-        el.id = `partways-${part}-${qid}`;
-        described.push(el.id);
-      }
-    }
+    const ours = describedBy(box, qid, copies);
+    if (copies.has(qid)) shown.set(qid, copies.get(qid));
     const label = box.querySelector(`[class*="st-key-label_${qid}"]`);
     if (label) {
-      label.id = `partways-label-${qid}`;
-      box.setAttribute("role", "group");
-      box.setAttribute("aria-labelledby", label.id);
+      setAttr(label, "id", `partways-label-${qid}`);
+      setAttr(box, "role", "group");
+      setAttr(box, "aria-labelledby", label.id);
     }
-    if (!described.length) continue;
-    for (const control of box.querySelectorAll("input, textarea, [role='radiogroup']")) {
-      control.setAttribute("aria-describedby", described.join(" "));
+    // The control: a group of radios or of checkboxes as a whole (its options are not each
+    // described again), else each field (a text, number, date or select box).
+    const radios = box.querySelector("[role='radiogroup']");
+    const checkboxes = box.querySelector("input[type='checkbox']");
+    const fields = box.querySelectorAll("input, textarea, [role='radiogroup']");
+    const controls = radios ? [radios] : checkboxes ? [box] : [...fields];
+    for (const el of new Set([box, ...fields])) {
+      describe(el, controls.includes(el) ? ours : []);
     }
   }
+  for (const [qid, copy] of copies) {
+    if (!shown.has(qid)) copy.remove();
+    else if (copy.parentNode !== holder) holder.appendChild(copy);
+  }
+}
+
+// Streamlit redraws a question's elements in its own time (a rerun, or only a fragment of
+// the page, which does not run this component again): link them again whenever the main
+// area changes, at most once a frame.
+function watchQuestions(state) {
+  if (state.watching) return;
+  state.watching = true;
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      linkQuestions();
+      announceOver(state);
+    });
+  });
+  observer.observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["aria-describedby"],
+  });
+}
+
+// A text box gone over its limit (typed or pasted): say so once, politely, as it appears.
+// The message stays under the box and describes it.
+function announceOver(state) {
+  const now = new Set();
+  for (const el of main().querySelectorAll('[class*="st-key-over_"]')) {
+    const key = [...el.classList].find((c) => c.startsWith("st-key-over_"));
+    if (!key) continue;
+    now.add(key);
+    if (state.over && state.over.has(key)) continue;
+    const text = el.textContent.trim();
+    const live = liveRegion();
+    live.textContent = "";
+    setTimeout(() => { live.textContent = text; }, 150);
+  }
+  state.over = now;
 }
 
 function installListeners(state) {
@@ -126,6 +225,7 @@ export default function (component) {
   if (!data) return;
   const state = shared();
   installListeners(state);
+  watchQuestions(state);
   try {
     if (data.clear) window.sessionStorage.removeItem(KEY);
     if (data.store) window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
@@ -162,7 +262,11 @@ export default function (component) {
   when(() => (heading(data.heading) ? true : null), () => linkQuestions());
   const seen = `${data.screen}|${data.token}`;
   if (state.seen === seen) return;
+  const sameScreen = state.seen !== null && state.seen.split("|")[0] === data.screen;
   state.seen = seen;
+  // The last error on this screen was put right (an answer changed, perhaps while typing):
+  // the user is at work in a field, so focus stays there.
+  if (sameScreen && data.focus !== "errors") return;
   const find = data.focus === "errors"
     ? () => main().querySelector('[class*="st-key-error_summary"]')
     : () => heading(data.heading);
