@@ -559,7 +559,8 @@ def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chr
     for _ in range(over):
         box.press("Backspace")
     hint.get_by_text(f"{NAME_MAX_CHARS} of {NAME_MAX_CHARS} characters").wait_for()
-    page.locator(".st-key-error_summary").wait_for(state="detached")
+    # The field's own error goes at once; the summary stays until the next Next (GOV.UK).
+    page.locator(".st-key-err_client_name").wait_for(state="detached")
     page.wait_for_timeout(500)
     assert _focused(page)["tag"] == "INPUT", "putting the error right leaves focus in the box"
     page.get_by_role("button", name="Save and return to review").click()

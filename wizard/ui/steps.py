@@ -70,7 +70,10 @@ def _error_summary(errors: dict[str, str], title: str) -> None:
 def _outside(session: Session) -> tuple[Any, ...]:
     """What the page around one question shows that its answer (or a button beside it) can
     change: the screen, the restored notice, which questions this step asks, the sidebar's
-    quick exit (it follows the safety answer), and the quick exit itself."""
+    quick exit (it follows the safety answer), and the quick exit itself. The error summary
+    is not among them: as on GOV.UK it stays until the next Next (the question's own error
+    goes at once), and redrawing the page under a user typing in a field would take the
+    field from under their cursor."""
     path = validation.session_path(session)[sources.steps()[session.step].id]
     safety_raised = session.answers is not None and session.answers.get("safety_concern") is True
     return (
@@ -85,15 +88,18 @@ def _question(qid: str) -> None:
     fragment alone); when the answer changes anything else on the page, the whole script
     runs instead."""
     session = current()
-    if _outside(session) != session.outside:
-        st.rerun()  # the whole script, not only this fragment
     q = sources.content().question_by_id[qid]
     value = answer_values.values(session).get(qid)
     widgets.render(q, value, session.errors.get(qid), session.soft.get(qid))
     if q.safety_panel and value is True:
         safety.panel()
-    if not session.drawing_page:  # a rerun of this question alone: keep the tab's copy current
-        tab.store(session, qid)
+    if session.drawing_page:
+        return
+    # A rerun of this question alone. Drawn first, so the control keeps its place (and the
+    # user's focus) while the whole page follows.
+    if _outside(session) != session.outside:
+        st.rerun()  # the whole script
+    tab.store(session, qid)  # keep the tab's copy current
 
 
 def render() -> str:
