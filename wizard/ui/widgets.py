@@ -5,7 +5,8 @@ Before a widget is drawn, its key is set from the answers dict; when the user ch
 a callback copies the new value back. The dict is therefore always current, even for
 questions on steps that are not on screen. Each question sits in a container keyed
 `q_<id>`: the error summary links to it, and the browser component (tab.js) describes the
-control by its error and names a checkbox group by its label.
+control by its error, its counter and its "why we ask" text, and names a checkbox group by
+its label.
 """
 
 from __future__ import annotations
