@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fpdf.enums import TableCellFillMode
 from fpdf.fonts import FontFace
 
-from wizard.models import Plan
+from wizard.models import ConstraintNote, Plan
 from wizard.pdf.document import INK, MUTED, RULE, PlanDocument
 from wizard.pdf.fonts import BODY, attach_fonts
 from wizard.pdf.text import REPLACEMENT, clean_text, code_points, list_item, one_line, strings_in
@@ -92,6 +94,12 @@ class PlanLayout:
         if height > self.room():
             self.pdf.add_page()
 
+    def keep_measured(self, most: float, need: Callable[[], float]) -> None:
+        """keep(need()), where need() is at most `most` mm: measuring text is a dry run of
+        its layout, so it is skipped when even `most` fits here."""
+        if most > self.room():
+            self.keep(need())
+
     def text_height(self, width: float, text: str, line: float = LINE) -> float:
         result = self.pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
         return float(result)
@@ -104,11 +112,17 @@ class PlanLayout:
         self.font("", 9, MUTED)
         self.para(text, line=4.6, gap=3)
 
-    def heading(self, title: str, first_block: float = 22) -> None:
-        """A section heading, its outline entry and room for the start of its content."""
+    def heading(
+        self, title: str, first_block: float = 22, measure: Callable[[], float] | None = None
+    ) -> None:
+        """A section heading, its outline entry and room for the start of its content
+        (`first_block` mm, or at most that as `measure()` says when it must be measured)."""
         pdf = self.pdf
         pdf.ln(3)
-        self.keep(12 + first_block)
+        if measure is None:
+            self.keep(12 + first_block)
+        else:
+            self.keep_measured(12 + first_block, lambda: 12 + min(measure(), first_block))
         if pdf.get_y() < pdf.t_margin + 1:
             pdf.set_y(pdf.t_margin)
         self.outline(title)
@@ -313,6 +327,10 @@ class PlanLayout:
         self.font()
         return height
 
+    def _rule_height(self, note: ConstraintNote, width: float) -> float:
+        height = self.note_height(note.title, note.text, width, 10.5)
+        return height + 1 if height <= 80 else 3 * LINE
+
     def musts(self) -> None:
         """The hard rules: one list, each rule with a solid bar, a bold title and its text."""
         pdf, plan = self.pdf, self.plan
@@ -320,12 +338,15 @@ class PlanLayout:
             return
         indent = 5.0
         width = pdf.epw - indent
-        first = self.note_height(plan.constraints[0].title, plan.constraints[0].text, width, 10.5)
-        self.heading(self.labels.musts, first_block=min(first, 60))
+        first = plan.constraints[0]
+        self.heading(
+            self.labels.musts,
+            first_block=60,
+            measure=lambda: self.note_height(first.title, first.text, width, 10.5),
+        )
         for note in plan.constraints:
-            height = self.note_height(note.title, note.text, width, 10.5)
             # A rule stays whole on its page (its bar is drawn in one piece).
-            self.keep(height + 1 if height <= 80 else 3 * LINE)
+            self.keep_measured(81, partial(self._rule_height, note, width))
             top, page = pdf.get_y(), pdf.page
             pdf.set_left_margin(pdf.l_margin + indent)
             pdf.set_x(pdf.l_margin)
@@ -462,6 +483,13 @@ class PlanLayout:
             self.subheading(self.labels.follow_up_script, first_block=3 * LINE, outline=True)
             self.preformatted(plan.follow_up_script, indent=4)
 
+    def _opening_height(self, width: float, line: str, follows: str | None) -> float:
+        """The first two lines of a paragraph, and of the one after a greeting."""
+        height = min(self.text_height(width, line), 2 * LINE)
+        if follows is not None:
+            height += LINE + min(self.text_height(width, follows), 2 * LINE)
+        return height
+
     def preformatted(self, text: str, indent: float) -> None:
         """Text exactly as given, line by line; list lines get a hanging indent."""
         pdf = self.pdf
@@ -474,10 +502,11 @@ class PlanLayout:
             if starts_paragraph:
                 # A paragraph starts with at least two of its lines on the page; a greeting
                 # ("Dear Alex,") takes the first two lines of the paragraph after it along.
-                need = min(self.text_height(width, line), 2 * LINE)
+                follows = None
                 if _is_salutation(line) and number + 2 < len(lines):
-                    need += LINE + min(self.text_height(width, lines[number + 2]), 2 * LINE)
-                self.keep(need)
+                    follows = lines[number + 2]
+                most = (2 if follows is None else 5) * LINE
+                self.keep_measured(most, partial(self._opening_height, width, line, follows))
             else:
                 self.keep(LINE)
             if item:
@@ -567,9 +596,8 @@ class PlanLayout:
         disclaimer = self.t(plan.disclaimer).strip()
         if disclaimer:
             self.font("", SMALL_PT, MUTED)
-            height = self.text_height(0, disclaimer, line=4.2)
             pdf.ln(4)
-            self.keep(min(height, 20) + 4)
+            self.keep_measured(24, lambda: min(self.text_height(0, disclaimer, line=4.2), 20) + 4)
             pdf.set_draw_color(*RULE)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
             pdf.ln(2)
