@@ -34,6 +34,8 @@ PLANNED = (0x8A, 0x92, 0x94)
 LINE = 5.6  # body line height (mm) at 11 pt
 BODY_PT = 11
 SMALL_PT = 9
+TABLE_LINE = 4.8
+TABLE_PADDING = (2.2, 2.5, 2.2, 2.5)
 OUTLINE_CHARS = 120
 
 
@@ -174,8 +176,8 @@ class PlanLayout:
             first_row_as_headings=headings,
             text_align="LEFT",
             v_align="TOP",
-            line_height=4.8,
-            padding=(2.2, 2.5, 2.2, 2.5),
+            line_height=TABLE_LINE,
+            padding=TABLE_PADDING,
             borders_layout="HORIZONTAL_LINES",
             headings_style=FontFace(
                 emphasis="BOLD", color=PRIMARY, fill_color=PRIMARY_TINT, size_pt=9
@@ -522,6 +524,42 @@ class PlanLayout:
                 # An empty line still takes a line of height: blank lines are kept.
                 pdf.multi_cell(width, LINE, line, align="L", new_x="LMARGIN", new_y="NEXT")
 
+    def _log_rows(self) -> list[tuple[list[str], FontFace | None]]:
+        rows = []
+        for entry in self.plan.documentation_log:
+            # Planned rows are grey and say so: they are a plan, not a record.
+            face = FontFace(color=PLANNED) if entry.planned else None
+            date = self.t(entry.date)
+            if entry.planned and entry.status:
+                date = f"{date}\n({self.t(entry.status)})"
+            rows.append(
+                ([date, self.t(entry.channel), self.t(entry.what), self.t(entry.who)], face)
+            )
+        return rows
+
+    def _row_height(self, cells: list[str], widths: tuple[float, ...], style: str = "") -> float:
+        """A table row's height as fpdf2's table measures it: each cell's text laid out in
+        its column with the table's line height and padding (see table_style)."""
+        size = 9 if style else 9.5
+        self.pdf.set_font(BODY, style, size)
+        scale = self.pdf.epw / sum(widths)
+        height = max(
+            float(
+                self.pdf.multi_cell(
+                    width * scale,
+                    TABLE_LINE,
+                    text,
+                    max_line_height=TABLE_LINE,
+                    padding=TABLE_PADDING,
+                    dry_run=True,
+                    output="HEIGHT",
+                )
+            )
+            for width, text in zip(widths, cells, strict=True)
+        )
+        self.font("", 9.5)
+        return height
+
     def documentation_log(self) -> None:
         pdf, plan, labels = self.pdf, self.plan, self.labels
         # A log to fill in by hand reads best in one piece: keep it whole when it can be.
@@ -533,27 +571,26 @@ class PlanLayout:
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
         widths = (35, 24, 65, 36)
-        style = self.table_style()
-        style["borders_layout"] = "ALL"
-        style["cell_fill_mode"] = TableCellFillMode.NONE
-        with pdf.table(col_widths=widths, **style) as table:
-            table.row(
-                [
-                    self.t(labels.column_date),
-                    self.t(labels.column_how),
-                    self.t(labels.column_what),
-                    self.t(labels.column_who),
-                ]
-            )
-            for entry in plan.documentation_log:
-                # Planned rows are grey and say so: they are a plan, not a record.
-                face = FontFace(color=PLANNED) if entry.planned else None
-                date = self.t(entry.date)
-                if entry.planned and entry.status:
-                    date = f"{date}\n({self.t(entry.status)})"
-                row = table.row()
-                for text in (date, self.t(entry.channel), self.t(entry.what), self.t(entry.who)):
-                    row.cell(text, style=face)
+        header = [
+            self.t(labels.column_date),
+            self.t(labels.column_how),
+            self.t(labels.column_what),
+            self.t(labels.column_who),
+        ]
+        rows = self._log_rows()
+        # Never one row alone at the top of a page: the last two rows travel together
+        # (with the column headings when the whole log is two rows or fewer).
+        head, tail = rows[:-2], rows[-2:]
+        if head:
+            self._log_table(widths, header, head)
+        tail_h = sum(self._row_height(cells, widths) for cells, _ in tail)
+        if not head:
+            tail_h += self._row_height(header, widths, "B")
+        on_new_page = tail_h > self.room() and tail_h <= pdf.page_break_trigger - pdf.t_margin
+        if on_new_page:
+            pdf.add_page()
+        if tail:
+            self._log_table(widths, header if on_new_page or not head else None, tail)
         # Empty rows to fill in by hand, only as many as fit here: never a lone empty row
         # at the top of the next page.
         blank_h = 11.0
@@ -567,6 +604,23 @@ class PlanLayout:
                     table.row(["", "", "", ""], min_height=blank_h)
         pdf.ln(2)
         self.font()
+
+    def _log_table(
+        self,
+        widths: tuple[float, ...],
+        header: list[str] | None,
+        rows: list[tuple[list[str], FontFace | None]],
+    ) -> None:
+        style = self.table_style(headings=header is not None)
+        style["borders_layout"] = "ALL"
+        style["cell_fill_mode"] = TableCellFillMode.NONE
+        with self.pdf.table(col_widths=widths, **style) as table:
+            if header is not None:
+                table.row(header)
+            for cells, face in rows:
+                row = table.row()
+                for text in cells:
+                    row.cell(text, style=face)
 
     def reflection(self) -> None:
         pdf, plan = self.pdf, self.plan
