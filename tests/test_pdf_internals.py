@@ -61,12 +61,13 @@ def test_the_pinned_fpdf2_allows_the_shortcuts():
     assert internals.available()
 
 
-def test_the_line_width_memo_gives_fpdf2s_bytes(all_on):
+def test_the_width_shortcuts_give_fpdf2s_bytes(all_on):
     plans = _latin_plans() + _shaped_plans()
     fast = [render_pdf(plan) for plan in plans]
     all_on.setattr(internals, "LINE_WIDTH_MEMO", False)
     plain = [render_pdf(plan) for plan in plans]
     assert line_break.CurrentLine.__dict__["width"] is internals._ORIGINAL_WIDTH
+    assert line_break.Fragment.get_character_width is internals._ORIGINAL_CHARACTER_WIDTH
     assert fast == plain
 
 

@@ -3,14 +3,16 @@
 Three things, each used only on the fpdf2 release they were written against (the project
 pins it; `available()`), and each with its own switch so tests can build with and without:
 
-1. The line width (`CurrentLine.width`; `LINE_WIDTH_MEMO`). fpdf2 breaks a line by adding
-   one character at a time and, before each one, measures the whole line so far again:
-   quadratic in the line length, and with shaping on one HarfBuzz call per fragment per
-   character (a 20,000-character letter in eight scripts spent most of its 4.9 s there).
-   Here the finished fragments' widths are summed once and the growing one adds only its
-   new characters. The result is fpdf2's number bit for bit: advance widths are integers
-   (exact in any order), the arithmetic after the sum is fpdf2's, floats are added in its
-   order, and a shaped fragment is measured by fpdf2's own call. Tests compare the bytes.
+1. Widths (`CurrentLine.width`, `Fragment.get_character_width`; `LINE_WIDTH_MEMO`).
+   fpdf2 breaks a line by adding one character at a time and, before each one, measures
+   the whole line so far again: quadratic in the line length, and with shaping on one
+   HarfBuzz call per fragment per character (a 20,000-character letter in eight scripts
+   spent most of its 4.9 s there). Here the finished fragments' widths are summed once
+   and the growing one adds only its new characters, and a character's width is one
+   lookup once its fragment is known to be unshaped. The result is fpdf2's number bit for
+   bit: advance widths are integers (exact in any order), the arithmetic after the sum is
+   fpdf2's, floats are added in its order, and a shaped fragment is measured by fpdf2's
+   own call. Tests compare the bytes.
 2. Fallback-font lookup (`_fallback_font_ids`; `WHOLE_RUNS`). With fallback fonts set,
    fpdf2 splits every string character by character to find a font for each; a string the
    current font draws whole skips that (`PlanDocument`).
@@ -41,19 +43,48 @@ WRITTEN_FOR = "2.8.9"
 _ORIGINAL_WIDTH = line_break.CurrentLine.width
 
 
-def _plain_font(fragment: Any) -> TTFFont | None:
-    """The fragment's font when its width is a plain sum of advance widths, else None."""
+_ORIGINAL_CHARACTER_WIDTH = line_break.Fragment.get_character_width
+_UNSET = object()
+
+
+def _plain(fragment: Any) -> tuple[Any, float, float] | None:
+    """(advance widths, size in pt, k) when the fragment's width is a plain sum of advance
+    widths, else None; worked out once per fragment (its graphics state is set when fpdf2
+    creates it)."""
+    found = fragment.__dict__.get("_partways_plain", _UNSET)
+    if found is not _UNSET:
+        return found
     font = fragment.font
     state = fragment.graphics_state
+    plain = None
     if (
-        isinstance(font, TTFFont)
+        type(fragment) is line_break.Fragment  # not the page-count placeholder
+        and isinstance(font, TTFFont)
         and not font.is_symbol
         and not state.text_shaping
         and state.font_stretching == 100
         and state.char_spacing == 0
     ):
-        return font
-    return None
+        size = fragment.font_size_pt
+        # What TTFFont.get_text_width records on every call, recorded once.
+        if size > font.biggest_size_pt:
+            font.biggest_size_pt = size
+        plain = (font.cw, size, fragment.k)
+    fragment.__dict__["_partways_plain"] = plain
+    return plain
+
+
+def _character_width(
+    self: Any, character: str, print_sh: bool = False, initial_cs: bool = True
+) -> float:
+    plain = _plain(self)
+    if plain is None:
+        return float(_ORIGINAL_CHARACTER_WIDTH(self, character, print_sh, initial_cs))
+    if character == line_break.SOFT_HYPHEN and not print_sh:
+        character = line_break.HYPHEN
+    cw, size, k = plain
+    # fpdf2's arithmetic: TTFFont.get_text_width, then Fragment.get_width.
+    return float(cw[ord(character)] * size * 0.001 / k)
 
 
 class _LineMemo:
@@ -74,11 +105,11 @@ class _LineMemo:
 
 
 def _last_width(memo: _LineMemo, fragment: Any, initial_cs: bool) -> float:
-    font = _plain_font(fragment)
-    if font is None:
+    plain = _plain(fragment)
+    if plain is None:
         return float(fragment.get_width(initial_cs=initial_cs))
+    cw, size, k = plain
     chars: list[str] = fragment.characters
-    cw = font.cw
     # The same list object with at least as many characters has the same prefix: a
     # fragment grows by appending, and trimming replaces the list. Advance widths are
     # whole numbers (fpdf2 rounds them), so adding the new ones to the old sum is exact.
@@ -88,11 +119,8 @@ def _last_width(memo: _LineMemo, fragment: Any, initial_cs: bool) -> float:
     else:
         units = sum([cw[ord(char)] for char in chars])
     memo.last, memo.last_chars, memo.last_count, memo.units = fragment, chars, len(chars), units
-    # fpdf2's own arithmetic (TTFFont.get_text_width, then Fragment.get_width).
-    size = fragment.font_size_pt
-    if size > font.biggest_size_pt:
-        font.biggest_size_pt = size
-    return float(units * size * 0.001 / fragment.k)
+    # fpdf2's arithmetic: TTFFont.get_text_width, then Fragment.get_width.
+    return float(units * size * 0.001 / k)
 
 
 def _line_width(self: Any) -> float:
@@ -120,6 +148,8 @@ def available() -> bool:
     return (
         fpdf.FPDF_VERSION == WRITTEN_FOR
         and isinstance(_ORIGINAL_WIDTH, property)
+        and hasattr(line_break, "SOFT_HYPHEN")
+        and hasattr(line_break, "HYPHEN")
         and hasattr(fpdf.FPDF, "_preload_font_styles")
         and hasattr(fpdf.FPDF(), "_fallback_font_ids")
     )
@@ -138,9 +168,13 @@ def shape_per_run() -> bool:
 
 def install() -> None:
     """Idempotent; follows LINE_WIDTH_MEMO, so a test can compare both ways."""
-    wanted = _FAST_WIDTH if LINE_WIDTH_MEMO and _AVAILABLE else _ORIGINAL_WIDTH
-    if line_break.CurrentLine.__dict__.get("width") is not wanted:
-        setattr(line_break.CurrentLine, "width", wanted)  # noqa: B010 (a property)
+    fast = LINE_WIDTH_MEMO and _AVAILABLE
+    width = _FAST_WIDTH if fast else _ORIGINAL_WIDTH
+    character = _character_width if fast else _ORIGINAL_CHARACTER_WIDTH
+    if line_break.CurrentLine.__dict__.get("width") is not width:
+        setattr(line_break.CurrentLine, "width", width)  # noqa: B010 (a property)
+    if line_break.Fragment.__dict__.get("get_character_width") is not character:
+        line_break.Fragment.get_character_width = character  # type: ignore[method-assign]
 
 
 _LTR = TextDirection.LTR
