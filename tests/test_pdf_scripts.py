@@ -56,6 +56,12 @@ def test_unshaped_scripts_extract_exactly(name):
     assert f"Exit plan for {name}" in _text(render_pdf(plan_for(name)))
 
 
+def test_a_chinese_name_next_to_a_korean_one_is_drawn_by_the_cjk_font():
+    # NanumSquare maps Hanja to empty glyphs: it must not be the font chosen for them.
+    fonts = _fonts(render_pdf(plan_for("김민준 李雷")))
+    assert {"NanumSquare", "DroidSansFallback"} <= {name.split("-")[0] for name in fonts}, fonts
+
+
 def test_scripts_that_need_shaping_are_shaped():
     shaped = {"Devanagari", "Bengali", "Tamil", "Thai", "Sinhala", "Khmer"}
     for script, name, _ in NAMES:

@@ -17,6 +17,7 @@ import datetime as dt
 
 from wizard.models import Plan
 from wizard.pdf.document import MAX_PAGES, DocumentTooLong
+from wizard.pdf.internals import install as install_line_width
 from wizard.pdf.layout import PlanLayout
 from wizard.pdf.logs import withhold_library_messages
 
@@ -34,6 +35,7 @@ def render_pdf(plan: Plan, *, creation_date: dt.datetime | None = None) -> bytes
     Raises DocumentTooLong when the plan would need more than MAX_PAGES pages.
     """
     withhold_library_messages()
+    install_line_width()
     when = creation_date or _default_creation_date(plan)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)  # never the server's local zone

@@ -6,7 +6,9 @@ from typing import Any
 
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import PageMode, ResourceAccessPolicy
+from fpdf.fonts import TTFFont
 
+from wizard.pdf import internals
 from wizard.pdf.fonts import BODY
 from wizard.pdf.text import needs_shaping
 
@@ -22,6 +24,8 @@ INK = (0x22, 0x26, 0x28)
 RULE = (0xC9, 0xD0, 0xCE)
 
 _PAGE_COUNT_ALIAS = "{nb}"
+# A line break is layout, not a glyph: no font needs to have it.
+_LAID_OUT = frozenset({ord("\n")})
 
 
 class DocumentTooLong(Exception):
@@ -52,11 +56,16 @@ class PlanDocument(FPDF):
         self.set_margins(MARGIN, 22, MARGIN)
         self.set_auto_page_break(True, margin=20)
         self.shaping: dict[str, Any] | None = None
+        self.fallbacks: list[str] = []
 
     def add_page(self, *args: Any, **kwargs: Any) -> None:
         if self.page >= MAX_PAGES:
             raise DocumentTooLong()
         super().add_page(*args, **kwargs)
+
+    def set_fallback_fonts(self, fallback_fonts: Any, exact_match: bool = True) -> None:
+        super().set_fallback_fonts(fallback_fonts, exact_match)
+        self.fallbacks = list(self._fallback_font_ids)
 
     def enable_shaping(self) -> None:
         # Shaping joins Arabic letters, builds Indic clusters and orders right-to-left runs.
@@ -66,7 +75,26 @@ class PlanDocument(FPDF):
     # Shaping every string costs a HarfBuzz call per character while breaking lines, so it
     # is switched on only for the strings that need it (tables go through multi_cell too).
     def _shape_for(self, text: str) -> None:
-        self.text_shaping = self.shaping if needs_shaping(text) else None
+        shaped = needs_shaping(text)
+        self.text_shaping = self.shaping if shaped else None
+        if not self.fallbacks:
+            return
+        # With fallback fonts set, fpdf2 looks for a font character by character; a string
+        # the current font draws whole is laid out as one run instead.
+        font = self.current_font
+        whole = (
+            internals.whole_runs()
+            and not shaped
+            and isinstance(font, TTFFont)
+            and font.cmap.keys() >= set(map(ord, text)) - _LAID_OUT
+        )
+        self._fallback_font_ids = [] if whole else self.fallbacks
+
+    def _preload_font_styles(self, *args: Any, **kwargs: Any) -> Any:
+        fragments = super()._preload_font_styles(*args, **kwargs)
+        if self.text_shaping and internals.shape_per_run():
+            internals.unshape_plain_runs(fragments)
+        return fragments
 
     def cell(self, w: Any = None, h: Any = None, text: str = "", *args: Any, **kwargs: Any):
         self._shape_for(text)

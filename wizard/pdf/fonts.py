@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import threading
+import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -25,6 +26,9 @@ BODY = "partways"
 class BundledFont:
     family: str
     filename: str
+    # The font maps code points it cannot draw to empty glyphs: those are left to the
+    # fonts after it rather than drawn as nothing.
+    blanks_are_gaps: bool = False
 
 
 BODY_REGULAR = BundledFont(BODY, "DejaVuSans.ttf")
@@ -39,7 +43,9 @@ FALLBACKS = (
     BundledFont("pw-sinhala", "NotoSansSinhala-Regular.ttf"),
     BundledFont("pw-khmer", "NotoSansKhmer-Regular.ttf"),
     BundledFont("pw-ethiopic", "NotoSansEthiopic-Regular.ttf"),
-    BundledFont("pw-hangul", "NanumSquareR.ttf"),
+    # NanumSquare maps about 14,000 code points (Hanja, many symbols) to empty glyphs; a
+    # Chinese name next to a Korean one would otherwise be drawn as blank space.
+    BundledFont("pw-hangul", "NanumSquareR.ttf", blanks_are_gaps=True),
     BundledFont("pw-cjk", "DroidSansFallbackFull.ttf"),
 )
 
@@ -53,6 +59,8 @@ class FontSource:
     proto: TTFFont
     codepoints: frozenset[int]
     glyph_order: tuple[str, ...]
+    # The code points this font is used for, when not all of its cmap (add_font's range).
+    unicode_range: tuple[int, ...] | None = None
 
 
 _LOCK = threading.Lock()
@@ -86,20 +94,44 @@ def _embeddable(path: Path) -> bytes:
     return buffer.getvalue()
 
 
+# Empty glyphs that are right to be empty: spaces, format and control characters, marks.
+_BLANK_CATEGORIES = ("Z", "C", "M")
+
+
+def _drawn(path: Path) -> tuple[int, ...]:
+    """The code points whose glyph has an outline (or is meant to be blank)."""
+    font = ttLib.TTFont(path, lazy=True)
+    # An empty glyph takes no bytes in the glyf table: equal offsets in loca. Reading
+    # those is far cheaper than decoding every glyph.
+    offsets = font["loca"].locations
+    ids = font.getReverseGlyphMap()
+    drawn = tuple(
+        sorted(
+            code
+            for code, name in font.getBestCmap().items()
+            if offsets[ids[name] + 1] > offsets[ids[name]]
+            or unicodedata.category(chr(code)).startswith(_BLANK_CATEGORIES)
+        )
+    )
+    font.close()
+    return drawn
+
+
 def source(font: BundledFont, style: str = "") -> FontSource:
     key = (font.filename, style)
     with _LOCK:
         found = _SOURCES.get(key)
         if found is None:
             path = FONT_DIR / font.filename
+            drawn = _drawn(path) if font.blanks_are_gaps else None
             holder = FPDF()
-            holder.add_font("proto", style, str(path))
+            holder.add_font("proto", style, str(path), unicode_range=drawn)
             proto = holder.fonts[f"proto{style}"]
             assert isinstance(proto, TTFFont)
             # Glyph names are derived from the cmap for some fonts (Droid): do it once here.
             order = tuple(proto.ttfont.getGlyphOrder())
             proto.ttfont.close()  # everything needed later is read: release the file
-            found = FontSource(path, _embeddable(path), proto, frozenset(proto.cmap), order)
+            found = FontSource(path, _embeddable(path), proto, frozenset(proto.cmap), order, drawn)
             _SOURCES[key] = found
         return found
 
@@ -177,7 +209,7 @@ def _copy_parsed_font(pdf: FPDF, fontkey: str, found: FontSource) -> TTFFont:
 def attach(pdf: FPDF, family: str, style: str, found: FontSource) -> None:
     reuse = REUSE_PARSED_FONTS and can_reuse_parsed_fonts()
     if not reuse or found.proto.color_font is not None:
-        pdf.add_font(family, style, str(found.path))
+        pdf.add_font(family, style, str(found.path), unicode_range=found.unicode_range)
         return
     fontkey = f"{family}{style}"
     pdf.fonts[fontkey] = _copy_parsed_font(pdf, fontkey, found)

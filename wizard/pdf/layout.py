@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fpdf.enums import TableCellFillMode
 from fpdf.fonts import FontFace
 
-from wizard.models import Plan
+from wizard.models import ConstraintNote, Plan
 from wizard.pdf.document import INK, MUTED, RULE, PlanDocument
 from wizard.pdf.fonts import BODY, attach_fonts
 from wizard.pdf.text import REPLACEMENT, clean_text, code_points, list_item, one_line, strings_in
@@ -32,6 +34,8 @@ PLANNED = (0x8A, 0x92, 0x94)
 LINE = 5.6  # body line height (mm) at 11 pt
 BODY_PT = 11
 SMALL_PT = 9
+TABLE_LINE = 4.8
+TABLE_PADDING = (2.2, 2.5, 2.2, 2.5)
 OUTLINE_CHARS = 120
 
 
@@ -92,6 +96,12 @@ class PlanLayout:
         if height > self.room():
             self.pdf.add_page()
 
+    def keep_measured(self, most: float, need: Callable[[], float]) -> None:
+        """keep(need()), where need() is at most `most` mm: measuring text is a dry run of
+        its layout, so it is skipped when even `most` fits here."""
+        if most > self.room():
+            self.keep(need())
+
     def text_height(self, width: float, text: str, line: float = LINE) -> float:
         result = self.pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
         return float(result)
@@ -104,11 +114,17 @@ class PlanLayout:
         self.font("", 9, MUTED)
         self.para(text, line=4.6, gap=3)
 
-    def heading(self, title: str, first_block: float = 22) -> None:
-        """A section heading, its outline entry and room for the start of its content."""
+    def heading(
+        self, title: str, first_block: float = 22, measure: Callable[[], float] | None = None
+    ) -> None:
+        """A section heading, its outline entry and room for the start of its content
+        (`first_block` mm, or at most that as `measure()` says when it must be measured)."""
         pdf = self.pdf
         pdf.ln(3)
-        self.keep(12 + first_block)
+        if measure is None:
+            self.keep(12 + first_block)
+        else:
+            self.keep_measured(12 + first_block, lambda: 12 + min(measure(), first_block))
         if pdf.get_y() < pdf.t_margin + 1:
             pdf.set_y(pdf.t_margin)
         self.outline(title)
@@ -160,8 +176,8 @@ class PlanLayout:
             first_row_as_headings=headings,
             text_align="LEFT",
             v_align="TOP",
-            line_height=4.8,
-            padding=(2.2, 2.5, 2.2, 2.5),
+            line_height=TABLE_LINE,
+            padding=TABLE_PADDING,
             borders_layout="HORIZONTAL_LINES",
             headings_style=FontFace(
                 emphasis="BOLD", color=PRIMARY, fill_color=PRIMARY_TINT, size_pt=9
@@ -313,6 +329,10 @@ class PlanLayout:
         self.font()
         return height
 
+    def _rule_height(self, note: ConstraintNote, width: float) -> float:
+        height = self.note_height(note.title, note.text, width, 10.5)
+        return height + 1 if height <= 80 else 3 * LINE
+
     def musts(self) -> None:
         """The hard rules: one list, each rule with a solid bar, a bold title and its text."""
         pdf, plan = self.pdf, self.plan
@@ -320,12 +340,15 @@ class PlanLayout:
             return
         indent = 5.0
         width = pdf.epw - indent
-        first = self.note_height(plan.constraints[0].title, plan.constraints[0].text, width, 10.5)
-        self.heading(self.labels.musts, first_block=min(first, 60))
+        first = plan.constraints[0]
+        self.heading(
+            self.labels.musts,
+            first_block=60,
+            measure=lambda: self.note_height(first.title, first.text, width, 10.5),
+        )
         for note in plan.constraints:
-            height = self.note_height(note.title, note.text, width, 10.5)
             # A rule stays whole on its page (its bar is drawn in one piece).
-            self.keep(height + 1 if height <= 80 else 3 * LINE)
+            self.keep_measured(81, partial(self._rule_height, note, width))
             top, page = pdf.get_y(), pdf.page
             pdf.set_left_margin(pdf.l_margin + indent)
             pdf.set_x(pdf.l_margin)
@@ -462,6 +485,13 @@ class PlanLayout:
             self.subheading(self.labels.follow_up_script, first_block=3 * LINE, outline=True)
             self.preformatted(plan.follow_up_script, indent=4)
 
+    def _opening_height(self, width: float, line: str, follows: str | None) -> float:
+        """The first two lines of a paragraph, and of the one after a greeting."""
+        height = min(self.text_height(width, line), 2 * LINE)
+        if follows is not None:
+            height += LINE + min(self.text_height(width, follows), 2 * LINE)
+        return height
+
     def preformatted(self, text: str, indent: float) -> None:
         """Text exactly as given, line by line; list lines get a hanging indent."""
         pdf = self.pdf
@@ -474,10 +504,11 @@ class PlanLayout:
             if starts_paragraph:
                 # A paragraph starts with at least two of its lines on the page; a greeting
                 # ("Dear Alex,") takes the first two lines of the paragraph after it along.
-                need = min(self.text_height(width, line), 2 * LINE)
+                follows = None
                 if _is_salutation(line) and number + 2 < len(lines):
-                    need += LINE + min(self.text_height(width, lines[number + 2]), 2 * LINE)
-                self.keep(need)
+                    follows = lines[number + 2]
+                most = (2 if follows is None else 5) * LINE
+                self.keep_measured(most, partial(self._opening_height, width, line, follows))
             else:
                 self.keep(LINE)
             if item:
@@ -493,6 +524,42 @@ class PlanLayout:
                 # An empty line still takes a line of height: blank lines are kept.
                 pdf.multi_cell(width, LINE, line, align="L", new_x="LMARGIN", new_y="NEXT")
 
+    def _log_rows(self) -> list[tuple[list[str], FontFace | None]]:
+        rows = []
+        for entry in self.plan.documentation_log:
+            # Planned rows are grey and say so: they are a plan, not a record.
+            face = FontFace(color=PLANNED) if entry.planned else None
+            date = self.t(entry.date)
+            if entry.planned and entry.status:
+                date = f"{date}\n({self.t(entry.status)})"
+            rows.append(
+                ([date, self.t(entry.channel), self.t(entry.what), self.t(entry.who)], face)
+            )
+        return rows
+
+    def _row_height(self, cells: list[str], widths: tuple[float, ...], style: str = "") -> float:
+        """A table row's height as fpdf2's table measures it: each cell's text laid out in
+        its column with the table's line height and padding (see table_style)."""
+        size = 9 if style else 9.5
+        self.pdf.set_font(BODY, style, size)
+        scale = self.pdf.epw / sum(widths)
+        height = max(
+            float(
+                self.pdf.multi_cell(
+                    width * scale,
+                    TABLE_LINE,
+                    text,
+                    max_line_height=TABLE_LINE,
+                    padding=TABLE_PADDING,
+                    dry_run=True,
+                    output="HEIGHT",
+                )
+            )
+            for width, text in zip(widths, cells, strict=True)
+        )
+        self.font("", 9.5)
+        return height
+
     def documentation_log(self) -> None:
         pdf, plan, labels = self.pdf, self.plan, self.labels
         # A log to fill in by hand reads best in one piece: keep it whole when it can be.
@@ -504,27 +571,26 @@ class PlanLayout:
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.2)
         widths = (35, 24, 65, 36)
-        style = self.table_style()
-        style["borders_layout"] = "ALL"
-        style["cell_fill_mode"] = TableCellFillMode.NONE
-        with pdf.table(col_widths=widths, **style) as table:
-            table.row(
-                [
-                    self.t(labels.column_date),
-                    self.t(labels.column_how),
-                    self.t(labels.column_what),
-                    self.t(labels.column_who),
-                ]
-            )
-            for entry in plan.documentation_log:
-                # Planned rows are grey and say so: they are a plan, not a record.
-                face = FontFace(color=PLANNED) if entry.planned else None
-                date = self.t(entry.date)
-                if entry.planned and entry.status:
-                    date = f"{date}\n({self.t(entry.status)})"
-                row = table.row()
-                for text in (date, self.t(entry.channel), self.t(entry.what), self.t(entry.who)):
-                    row.cell(text, style=face)
+        header = [
+            self.t(labels.column_date),
+            self.t(labels.column_how),
+            self.t(labels.column_what),
+            self.t(labels.column_who),
+        ]
+        rows = self._log_rows()
+        # Never one row alone at the top of a page: the last two rows travel together
+        # (with the column headings when the whole log is two rows or fewer).
+        head, tail = rows[:-2], rows[-2:]
+        if head:
+            self._log_table(widths, header, head)
+        tail_h = sum(self._row_height(cells, widths) for cells, _ in tail)
+        if not head:
+            tail_h += self._row_height(header, widths, "B")
+        on_new_page = tail_h > self.room() and tail_h <= pdf.page_break_trigger - pdf.t_margin
+        if on_new_page:
+            pdf.add_page()
+        if tail:
+            self._log_table(widths, header if on_new_page or not head else None, tail)
         # Empty rows to fill in by hand, only as many as fit here: never a lone empty row
         # at the top of the next page.
         blank_h = 11.0
@@ -538,6 +604,23 @@ class PlanLayout:
                     table.row(["", "", "", ""], min_height=blank_h)
         pdf.ln(2)
         self.font()
+
+    def _log_table(
+        self,
+        widths: tuple[float, ...],
+        header: list[str] | None,
+        rows: list[tuple[list[str], FontFace | None]],
+    ) -> None:
+        style = self.table_style(headings=header is not None)
+        style["borders_layout"] = "ALL"
+        style["cell_fill_mode"] = TableCellFillMode.NONE
+        with self.pdf.table(col_widths=widths, **style) as table:
+            if header is not None:
+                table.row(header)
+            for cells, face in rows:
+                row = table.row()
+                for text in cells:
+                    row.cell(text, style=face)
 
     def reflection(self) -> None:
         pdf, plan = self.pdf, self.plan
@@ -567,9 +650,8 @@ class PlanLayout:
         disclaimer = self.t(plan.disclaimer).strip()
         if disclaimer:
             self.font("", SMALL_PT, MUTED)
-            height = self.text_height(0, disclaimer, line=4.2)
             pdf.ln(4)
-            self.keep(min(height, 20) + 4)
+            self.keep_measured(24, lambda: min(self.text_height(0, disclaimer, line=4.2), 20) + 4)
             pdf.set_draw_color(*RULE)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
             pdf.ln(2)
