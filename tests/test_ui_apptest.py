@@ -905,3 +905,16 @@ def test_tab_storage_round_trip_restores_every_answer(content):
     assert {k: v for k, v in fake.answers.items() if k != "tone"} == {
         k: v for k, v in values.items() if k in fake.answers and k != "tone"
     }
+
+
+def test_the_result_sidebar_has_one_way_back_to_the_answers(content):
+    """The plan's page draws no button per step (each costs server time on every click);
+    one button goes back to review, where every step has its Edit."""
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    assert view(at) == "result"
+    keys = [b.key for b in at.sidebar.button]
+    assert not [k for k in keys if k.startswith("side_step_")], keys
+    at.sidebar.button(key="side_review").click().run()
+    assert view(at) == "review"
+    assert [b.key for b in at.sidebar.button if b.key.startswith("side_step_")]

@@ -69,9 +69,17 @@ def render() -> None:
             return
         from wizard.ui import validation
 
-        incomplete = set(validation.incomplete_steps(session)) if session.reached else set()
         st.caption(where(session))
-        _step_list(session, incomplete)
+        if session.view == "result":
+            # The plan's page is long enough: one way back to the answers (review has an
+            # Edit for every step) instead of a button per step, each drawn on every click.
+            st.button(
+                sources.screens().result.change_answers, key="side_review",
+                on_click=navigation.go_review, type="tertiary",
+            )  # fmt: skip
+        else:
+            incomplete = set(validation.incomplete_steps(session)) if session.reached else set()
+            _step_list(session, incomplete)
         if session.answers and session.answers.get("safety_concern") is True:
             from wizard.ui import safety
 
