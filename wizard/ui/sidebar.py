@@ -73,8 +73,9 @@ def render() -> None:
         if session.view == "result":
             # The plan's page is long enough: one way back to the answers (review has an
             # Edit for every step) instead of a button per step, each drawn on every click.
+            # Named as on the other screens, not as the page's own "Change my answers".
             st.button(
-                sources.screens().result.change_answers, key="side_review",
+                sources.screens().sidebar.review, key="side_review",
                 on_click=navigation.go_review, type="tertiary",
             )  # fmt: skip
         else:
