@@ -326,37 +326,6 @@ def test_resume_from_an_uploaded_file_restores_every_answer(content):
     assert md(content.plan.strategies[rec.strategy].label) in shown_recommendation(at)
 
 
-def test_a_file_saved_partway_asks_the_rest_again_when_resumed(content):
-    from wizard.ui import steps, validation
-    from wizard.ui.answer_values import empty_answers
-
-    answers = scenario("lawyer_court_date")
-    at = new_app()
-    at.button(key="start").click().run()
-    fill_current_step(at, answers, content)  # step 1 answered, the rest not yet
-    given = {k for k, v in answers_of(at).items() if v is not None}
-    saved = steps._save_later_file(answers_of(at))()  # what "Save and finish later" writes
-    assert set(yaml.safe_load(saved)["answers"]) <= given
-    assert load_answers(saved.encode()) == to_answers(answers_of(at))  # same to the engine
-
-    at = new_app()
-    at.file_uploader(key="resume_file").set_value(
-        ("partways-answers.yaml", saved.encode(), "application/x-yaml")
-    ).run()
-    assert view(at) == "review"
-    back = answers_of(at)
-    first = content.questions.steps[0]
-    assert all(back[q.id] == answers_of_step for q in first.questions
-               for answers_of_step in [getattr(answers, q.id)]
-               if q.show_if.evaluate(back, content.rules.definitions))  # fmt: skip
-    # Nothing after step 1 was answered, so nothing after it looks answered now.
-    later = [q for step in content.questions.steps[1:] for q in step.questions]
-    empty = empty_answers()
-    assert {q.id: back[q.id] for q in later} == {q.id: empty[q.id] for q in later}
-    missing = validation.incomplete_steps(sess(at))
-    assert 0 not in missing and 1 in missing
-
-
 @pytest.mark.parametrize(
     "data, fragment",
     [

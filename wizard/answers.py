@@ -409,14 +409,9 @@ def load_answers(data: bytes | str) -> Answers:
     return parse_answers_data(parsed)
 
 
-def dump_answers(answers: Answers, *, only_given: bool = False) -> str:
-    """The answers file text, as the wizard's 'Save answers' downloads it. With
-    `only_given`, only the fields the answers were built with ("Save and finish later"):
-    a missing field means its default to the engine, and the wizard asks it again."""
-    data = answers.for_file()
-    if only_given:
-        data = {k: v for k, v in data.items() if k in answers.model_fields_set}
-    body = {"schema_version": SCHEMA_VERSION, "answers": data}
+def dump_answers(answers: Answers) -> str:
+    """The answers file text, as the wizard's 'Save answers' downloads it."""
+    body = {"schema_version": SCHEMA_VERSION, "answers": answers.for_file()}
     return yaml.dump(body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -63,19 +63,12 @@ def back(session: Session) -> None:
         session.step -= 1
 
 
-def load_answers(answers: Answers, flash: str, *, ask_absent: bool = False) -> None:
-    """Replace every answer (resume or example) and land on review. With `ask_absent`
-    (a file the user uploads), a question the file does not answer comes back unanswered
-    rather than as its default, so a file saved partway asks the rest again."""
-    from wizard.ui.answer_values import answers_from_model, empty_answers
+def load_answers(answers: Answers, flash: str) -> None:
+    """Replace every answer (resume or example) and land on review."""
+    from wizard.ui.answer_values import answers_from_model
 
     session = current()
     session.answers = answers_from_model(answers)
-    if ask_absent:
-        given = answers.model_fields_set
-        for field, empty in empty_answers().items():
-            if field not in given:
-                session.answers[field] = empty
     session.revision += 1
     session.reached = len(sources.steps())
     session.upload_error = None
@@ -139,7 +132,7 @@ def handle_upload(file_id: str, data: bytes) -> bool:
     except AnswersError as exc:
         session.upload_error = plain_upload_error(str(exc))
         return False
-    load_answers(answers, sources.screens().flash.resumed, ask_absent=True)
+    load_answers(answers, sources.screens().flash.resumed)
     return True
 
 

@@ -56,7 +56,7 @@ def _save_later_file(vals: dict[str, Any]) -> Callable[[], str]:
     def make() -> str:
         from wizard.answers import dump_answers
 
-        return dump_answers(answer_values.savable(dict(vals)), only_given=True)
+        return dump_answers(answer_values.savable(dict(vals)))
 
     return make
 
