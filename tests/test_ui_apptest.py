@@ -881,30 +881,6 @@ def test_an_edited_message_goes_into_the_answers_file():
     assert to_answers(answers_of(at)).message_override == ""
 
 
-def test_a_message_over_the_limit_is_kept_whole_and_said_to_be_too_long():
-    from wizard.answers import MESSAGE_MAX_CHARS
-
-    at = new_app()
-    at.button(key="example_outgrown").click().run()
-    at.text_area(key="w:message").input("A version that fits.").run()
-    long_text = "Too long. " * (MESSAGE_MAX_CHARS // 10 + 5)
-    at.text_area(key="w:message").input(long_text).run()
-    # Nothing cut: the box, the message the downloads use, and a notice naming the excess.
-    assert at.text_area(key="w:message").value == long_text
-    assert sess(at).message["body"] == long_text
-    over = f"{len(long_text) - MESSAGE_MAX_CHARS:,}"
-    assert any(over in t and "too many" in t for t in texts(at))
-    # The answers (file and tab copy) keep the last version the model accepts.
-    assert to_answers(answers_of(at)).message_override == "A version that fits."
-    # Another run of the page keeps the long text on screen.
-    at.run()
-    assert at.text_area(key="w:message").value == long_text
-    # Shortened again: the notice goes and the answers follow.
-    at.text_area(key="w:message").input("Short again.").run()
-    assert not any("too many" in t for t in texts(at))
-    assert to_answers(answers_of(at)).message_override == "Short again."
-
-
 def test_tab_storage_round_trip_restores_every_answer(content):
     import json
 

@@ -452,7 +452,6 @@ class ResultWords(_Model):
     message_box: str
     undo_edits: str
     copy_message: str
-    message_over: str
     downloads: str
     download_pdf: str
     save_answers: str

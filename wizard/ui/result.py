@@ -147,19 +147,8 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> 
     with st.container(key="message_box"):
         st.text_area(
             words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
-            args=(message, keep),
+            args=(message, keep), max_chars=max_chars,
         )  # fmt: skip
-        # No max_chars: the browser would cut a long paste without a word. Over the limit,
-        # the text stays whole and this says so.
-        count = len(message["body"])
-        if count > max_chars:
-            numbers = {
-                "count": f"{count:,}",
-                "most": f"{max_chars:,}",
-                "over": f"{count - max_chars:,}",
-            }
-            with st.container(key="message_over"):
-                st.markdown(f":red[**{md(words.message_over.format(**numbers))}**]")
     if message["body"] != draft.draft:
         st.button(
             words.undo_edits, on_click=_restore_message, args=(message, draft.draft, keep),

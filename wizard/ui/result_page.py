@@ -56,12 +56,8 @@ def _keep(message: dict, body: str) -> None:
     session = current()
     draft = session.plan_cache[1].message.draft if session.plan_cache else None
     message["body"] = body
-    # Longer than the answers model accepts: kept whole on the page and in the documents,
-    # never cut; the answers keep the last version that fits.
-    message["too_long"] = len(body) > MESSAGE_MAX_CHARS
-    if not message["too_long"]:
-        answer_values.values(session)
-        session.set_value("message_override", "" if body == draft else body)
+    answer_values.values(session)
+    session.set_value("message_override", "" if body == draft else body)
 
 
 def _example_note() -> None:
@@ -78,11 +74,8 @@ def render() -> str:
     session = current()
     plan_key, plan = derived.current_plan(session)
     message = derived.message_state(session, plan_key, plan)
-    # The answers hold the user's own version of the message, if there is one (a version
-    # too long for them lives only in the message itself).
-    if not message.get("too_long"):
-        override = answer_values.values(session).get("message_override")
-        message["body"] = override or plan.message.body
+    # The answers hold the user's own version of the message, if there is one.
+    message["body"] = answer_values.values(session).get("message_override") or plan.message.body
     if session.example:
         _example_note()
     result.answer(plan)
