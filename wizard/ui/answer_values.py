@@ -14,6 +14,13 @@ from wizard.ui.session import Session
 
 # Answers the model must receive even when unanswered (None is their meaning).
 _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
+# Questions answered by typing free text. A text the model refuses (a name over its limit,
+# a place it does not know) stays on screen until it is put right; the tab keeps it too.
+_TYPED = ("text",)
+# The most characters of such a text the tab keeps: this many times the field's limit,
+# or DRAFT_CHARS_NO_LIMIT for a field the model checks otherwise (a place).
+DRAFT_LIMIT_TIMES = 10
+DRAFT_CHARS_NO_LIMIT = 1_000
 
 
 def empty_answers() -> dict[str, Any]:
@@ -66,3 +73,22 @@ def savable(vals: dict[str, Any]) -> Answers:
     """The answers model for "Save and finish later": what is valid so far."""
     kept, _unset = valid_for_file(vals)
     return Answers.model_validate(kept)
+
+
+def draft_limits() -> dict[str, int]:
+    """Question id -> the most characters of a refused text the tab keeps for it."""
+    limits = {}
+    for step in sources.steps():
+        for q in step.questions:
+            if q.type in _TYPED:
+                most = kinds.text_max(q.id)
+                limits[q.id] = DRAFT_CHARS_NO_LIMIT if most is None else most * DRAFT_LIMIT_TIMES
+    return limits
+
+
+def refused_texts(vals: dict[str, Any], unset: list[str]) -> dict[str, str]:
+    """The typed texts among `unset` (what valid_for_file left out), as they are on screen:
+    a reload puts them back, over the limit or not, and Next refuses them again with their
+    message. Never part of an answers file. Cut at draft_limits(), far above any limit."""
+    limits = draft_limits()
+    return {k: vals[k][: limits[k]] for k in unset if k in limits and isinstance(vals.get(k), str)}

@@ -1,0 +1,209 @@
+"""Nothing the user typed is lost, and nothing they did not answer is made up:
+
+- a text the answers model refuses (a name over its limit) comes back from the tab's copy
+  after a reload exactly as it was on screen, and Next still refuses it; the answers file
+  never holds it, and restore() still refuses anything the tab could not have written;
+- a file saved part-way ("Save and finish later") holds only the answers given, and
+  loading it asks the rest again instead of filling in the model's defaults; a complete
+  file still opens its answers, ready for the plan, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_ui_apptest import APP, answers_of, sess, texts, view
+from wizard.answers import NAME_MAX_CHARS, dump_answers, load_answers
+from wizard.examples import example_answers
+from wizard.ui import answer_values, session, sources, tab, validation
+from wizard.ui.answer_values import answers_from_model, savable, valid_for_file
+
+LONG_NAME = "Northwind Trading " * 14  # 252 characters, over the limit of 200
+
+
+@contextmanager
+def outside_a_run() -> Iterator[dict[str, Any]]:
+    """st.session_state as a plain dict, for the functions the browser's events call (an
+    AppTest run after it must see Streamlit's own again)."""
+    state: dict[str, Any] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(session.st, "session_state", state)
+        yield state
+
+
+@pytest.fixture
+def fake_session():
+    with outside_a_run() as state:
+        yield state
+
+
+@pytest.fixture(scope="module")
+def content():
+    from wizard.content import load_content
+
+    return load_content()
+
+
+def _names_step() -> int:
+    return next(
+        i for i, s in enumerate(sources.steps()) if any(q.id == "client_name" for q in s.questions)
+    )
+
+
+def _on_names_step(values: dict[str, Any]) -> session.Session:
+    last = len(sources.steps())
+    return session.Session(answers=values, view="step", step=_names_step(), reached=last)
+
+
+def _late_payer() -> dict[str, Any]:
+    answers = example_answers("late_payer").model_copy(
+        update={"notice_date": dt.date.today() + dt.timedelta(days=9)}
+    )
+    return answers_from_model(answers)
+
+
+def _app_with(own: session.Session) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    own.restore_checked = True  # the tab has answered (as _restore_arrived records)
+    at.session_state[session.KEY] = own
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# --- 1. a refused text survives a reload ------------------------------------------------
+
+
+def test_the_tab_keeps_a_name_over_its_limit_apart_from_the_answers():
+    assert len(LONG_NAME) > NAME_MAX_CHARS
+    values = _late_payer()
+    values["client_name"] = LONG_NAME
+    data = tab.stored(_on_names_step(values))
+    assert data is not None
+    assert data["drafts"] == {"client_name": LONG_NAME}
+    assert "client_name" not in data["answers"] and "client_name" in data["unset"]
+    # The answers it keeps are a valid answers file as they are...
+    load_answers(json.dumps({"schema_version": 1, "answers": data["answers"]}))
+    # ...and so is "Save and finish later": the long name is not in it.
+    saved = load_answers(dump_answers(savable(values)))
+    assert saved.client_name == ""
+
+
+def test_a_reload_brings_back_a_name_over_its_limit_and_next_still_refuses_it():
+    values = _late_payer()
+    values["client_name"] = LONG_NAME
+    raw = json.dumps(tab.stored(_on_names_step(values)))
+    with outside_a_run() as state:
+        assert tab.restore(raw)
+    own = state[session.KEY]
+    assert own.answers == values, "exactly what was on screen"
+    assert own.view == "step" and own.step == _names_step()
+
+    at = _app_with(own)
+    assert at.text_input(key="w:client_name").value == LONG_NAME
+    over = len(LONG_NAME) - NAME_MAX_CHARS
+    assert any(f"{over} too many" in t for t in texts(at)), "the counter says it is over"
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step", "Next refuses it"
+    message = sess(at).errors.get("client_name", "")
+    assert f"is {len(LONG_NAME)} characters long; it can hold at most {NAME_MAX_CHARS}" in message
+    assert answers_of(at)["client_name"] == LONG_NAME, "and keeps it whole"
+    # Put right, it becomes an answer like any other (and leaves the tab's drafts).
+    at.text_input(key="w:client_name").input(LONG_NAME[:NAME_MAX_CHARS]).run()
+    data = tab.stored(sess(at))
+    assert data is not None and data["drafts"] == {}
+    assert data["answers"]["client_name"] == LONG_NAME[:NAME_MAX_CHARS]
+
+
+def test_a_restored_name_over_its_limit_keeps_the_plan_closed(fake_session):
+    """Left on the plan's page (the message, not a name, was being edited): after the reload
+    the step with the long name is not complete, so review comes first."""
+    values = _late_payer()
+    values["your_name"] = LONG_NAME
+    kept, unset = valid_for_file(values)
+    drafts = answer_values.refused_texts(values, unset)
+    raw = json.dumps({"v": 1, "answers": kept, "unset": unset, "drafts": drafts,
+                      "view": "result", "step": 0, "reached": 8})  # fmt: skip
+    assert tab.restore(raw)
+    own = fake_session[session.KEY]
+    assert own.answers["your_name"] == LONG_NAME
+    assert own.view == "review"
+    assert validation.incomplete_steps(own) == [_names_step()]
+
+
+def test_a_place_the_model_does_not_know_comes_back_too(fake_session):
+    values = _late_payer()
+    values["jurisdiction"] = "Narnia"
+    data = tab.stored(_on_names_step(values))
+    assert data is not None and data["drafts"] == {"jurisdiction": "Narnia"}
+    assert tab.restore(json.dumps(data))
+    assert fake_session[session.KEY].answers["jurisdiction"] == "Narnia"
+
+
+def test_a_tab_copy_kept_before_drafts_existed_still_restores(fake_session):
+    values = _late_payer()
+    kept, unset = valid_for_file(values)
+    raw = json.dumps({"v": 1, "answers": kept, "unset": unset, "view": "review", "step": 0,
+                      "reached": 8})  # fmt: skip
+    assert tab.restore(raw)
+    assert fake_session[session.KEY].answers == values
+
+
+def _tab_copy(**change: Any) -> str:
+    values = _late_payer()
+    values["client_name"] = LONG_NAME
+    data = tab.stored(_on_names_step(values))
+    assert data is not None
+    return json.dumps({**data, **change})
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(_tab_copy(drafts=["client_name", LONG_NAME]), id="drafts-not-a-mapping"),
+        pytest.param(_tab_copy(drafts={"client_name": 7}), id="not-text"),
+        pytest.param(_tab_copy(drafts={"client_name": None}), id="null"),
+        pytest.param(_tab_copy(drafts={"pattern": "sometimes"}), id="not-a-typed-question"),
+        pytest.param(_tab_copy(drafts={"currency": "EURO"}), id="a-code-not-free-text"),
+        pytest.param(_tab_copy(drafts={"no_such_field": "x"}), id="unknown-field"),
+        pytest.param(
+            _tab_copy(drafts={"client_name": "x" * (10 * NAME_MAX_CHARS + 1)}), id="too-long"
+        ),  # fmt: skip
+        pytest.param(
+            _tab_copy(drafts={"tone": "warm", "client_name": LONG_NAME}),
+            id="choice-smuggled-as-text",
+        ),  # fmt: skip
+        pytest.param(_tab_copy(drafts={"profession": "law"}), id="beside-an-accepted-answer"),
+        pytest.param(
+            _tab_copy(drafts={"your_name": "x"}, answers={"your_name": "y"}),
+            id="text-beside-its-accepted-answer",
+        ),  # fmt: skip
+        pytest.param(json.dumps({"v": 1}), id="no-answers"),
+        pytest.param(json.dumps({"v": 1, "answers": None}), id="answers-null"),
+        pytest.param(json.dumps({"v": 1, "answers": ["tone"]}), id="answers-a-list"),
+        pytest.param(
+            '{"v": 1, "answers": ' + "[" * 50_000 + "]" * 50_000 + "}", id="nested-too-deep"
+        ),  # fmt: skip
+        pytest.param("[" * 100_000, id="deep-garbage"),
+        pytest.param(" " * (tab.RESTORE_MAX_CHARS + 1), id="too-big"),
+    ],
+)
+def test_restore_refuses_what_the_tab_could_not_have_kept(fake_session, raw):
+    assert tab.restore(raw) is False
+    assert fake_session[session.KEY].answers is None, "nothing was set"
+
+
+def test_the_largest_draft_the_tab_writes_is_one_restore_accepts(fake_session):
+    values = _late_payer()
+    values["client_name"] = "y" * 100_000  # an absurd paste: kept up to its cut
+    data = tab.stored(_on_names_step(values))
+    assert data is not None
+    assert len(data["drafts"]["client_name"]) == answer_values.draft_limits()["client_name"]
+    assert tab.restore(json.dumps(data))
