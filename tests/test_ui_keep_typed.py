@@ -19,11 +19,13 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_ui_apptest import APP, answers_of, sess, texts, view
-from wizard.answers import NAME_MAX_CHARS, dump_answers, load_answers
+from tests.test_ui_apptest import APP, answers_of, drive_to_result, sess, texts, view
+from wizard.answers import NAME_MAX_CHARS, Answers, dump_answers, load_answers
+from wizard.engine import recommend
 from wizard.examples import example_answers
-from wizard.ui import answer_values, session, sources, tab, validation
-from wizard.ui.answer_values import answers_from_model, savable, valid_for_file
+from wizard.ui import answer_values, navigation, session, sources, tab, validation
+from wizard.ui.answer_values import answers_from_model, savable, to_answers, valid_for_file
+from wizard.ui.safe import md
 
 LONG_NAME = "Northwind Trading " * 14  # 252 characters, over the limit of 200
 
@@ -94,6 +96,7 @@ def test_the_tab_keeps_a_name_over_its_limit_apart_from_the_answers():
     # ...and so is "Save and finish later": the long name is not in it.
     saved = load_answers(dump_answers(savable(values)))
     assert saved.client_name == ""
+    assert "client_name" not in saved.model_fields_set
 
 
 def test_a_reload_brings_back_a_name_over_its_limit_and_next_still_refuses_it():
@@ -207,3 +210,108 @@ def test_the_largest_draft_the_tab_writes_is_one_restore_accepts(fake_session):
     assert data is not None
     assert len(data["drafts"]["client_name"]) == answer_values.draft_limits()["client_name"]
     assert tab.restore(json.dumps(data))
+
+
+# --- 2. a file saved part-way asks the rest again ---------------------------------------
+
+
+def _part_way(content) -> tuple[AppTest, dict[str, Any]]:
+    """Step 1 answered through its widgets, then "Save and finish later" on step 2."""
+    from tests.test_ui_apptest import fill_current_step, new_app
+
+    at = new_app()
+    at.button(key="start").click().run()
+    mine = Answers(profession="law", signals=["unresponsive"], safety_concern=False)
+    fill_current_step(at, mine, content)
+    assert sess(at).step == 1
+    return at, dict(answers_of(at))
+
+
+def test_save_and_finish_later_writes_only_the_answers_given(content):
+    _at, values = _part_way(content)
+    text = dump_answers(savable(values))
+    written = set(load_answers(text).model_fields_set)
+    assert {"profession", "signals", "safety_concern"} <= written
+    never_asked = {"pattern", "engagement_status", "tone", "notice_days", "has_contract"}
+    assert not written & never_asked, text
+    # To the engine and the command line it means what the same save meant before, when
+    # it wrote every unanswered field out as its default.
+    kept, _unset = valid_for_file(values)
+    before = load_answers(dump_answers(Answers.model_validate(kept)))
+    assert load_answers(text).model_dump() == before.model_dump()
+    today = dt.date(2026, 3, 2)
+    assert recommend(load_answers(text), content, today=today) == recommend(
+        before, content, today=today
+    )
+
+
+def test_a_part_saved_file_loads_with_the_rest_unanswered(content):
+    at, values = _part_way(content)
+    text = dump_answers(savable(values))
+    with outside_a_run() as state:
+        assert navigation.handle_upload("part", text.encode()) is True
+    own = state[session.KEY]
+    assert own.answers["profession"] == "law"
+    assert own.answers["signals"] == ["unresponsive"]
+    assert own.answers["safety_concern"] is False
+    for qid in ("pattern", "engagement_status", "has_contract", "notice_days", "tone",
+                "preferred_channel", "notice_date"):  # fmt: skip
+        assert own.answers[qid] is None, f"{qid} was never answered"
+    assert own.view == "review"
+    assert validation.incomplete_steps(own)[0] == 1, "the steps not done are still to do"
+
+    at = _app_with(own)
+    pattern_step = next(t for t in texts(at) if t.startswith("### Pattern and remedies"))
+    assert f"**{md('Is this a one-off or a pattern?')}**  \nNot answered" in pattern_step
+    at.button(key="to_result").click().run()
+    assert view(at) == "review", "no plan from answers never given"
+    # The first step's answers are there; the second is asked, not pre-filled.
+    at.button(key="edit_pattern").click().run()
+    assert at.radio(key="w:pattern").value is None
+
+
+def test_a_complete_file_from_the_result_page_still_opens_ready_for_its_plan(content):
+    values = _late_payer()
+    text = dump_answers(to_answers(values))  # what the result page's "Save my answers" writes
+    with outside_a_run() as state:
+        assert navigation.handle_upload("whole", text.encode()) is True
+    own = state[session.KEY]
+    assert own.answers == answers_from_model(load_answers(text)), "as before"
+    assert own.view == "review" and validation.incomplete_steps(own) == []
+    at = _app_with(own)
+    at.button(key="to_result").click().run()
+    assert view(at) == "result"
+
+
+def test_a_complete_file_saved_through_the_wizard_round_trips(content):
+    """Answered through every widget, saved from the plan, loaded again: the plan opens."""
+    from tests.test_ui_apptest import new_app
+
+    at = new_app()
+    drive_to_result(at, example_answers("late_payer").model_copy(
+        update={"notice_date": dt.date.today() + dt.timedelta(days=9)}), content)  # fmt: skip
+    text = dump_answers(to_answers(answers_of(at)))
+    with outside_a_run() as state:
+        assert navigation.handle_upload("whole", text.encode()) is True
+    own = state[session.KEY]
+    assert validation.incomplete_steps(own) == []
+    assert to_answers(own.answers) == to_answers(answers_of(at))
+
+
+def test_a_file_saved_part_way_by_an_earlier_version_loads_as_it_did(content):
+    """It wrote every field (unanswered ones as defaults): those read as answers, as before."""
+    _at, values = _part_way(content)
+    kept, _unset = valid_for_file(values)
+    text = dump_answers(Answers.model_validate(kept))
+    with outside_a_run() as state:
+        assert navigation.handle_upload("old", text.encode()) is True
+    own = state[session.KEY]
+    assert own.answers == answers_from_model(load_answers(text))
+    assert own.answers["pattern"] == "recurring"
+
+
+def test_an_example_still_means_every_field(fake_session):
+    navigation.try_example("late_payer")
+    own = fake_session[session.KEY]
+    assert own.view == "result"
+    assert own.answers == answers_from_model(example_answers("late_payer"))

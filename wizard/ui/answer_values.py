@@ -36,12 +36,24 @@ def values(session: Session) -> dict[str, Any]:
 
 
 def answers_from_model(answers: Answers) -> dict[str, Any]:
+    """Every field of the model as an answer (an example, whose every field is meant)."""
     values = answers.model_dump()
     # A missing date shows the engine's default; a date already past is kept as the file
     # has it, so the step can say so and the plan can warn that it moved.
     if values["notice_date"] is None:
         values["notice_date"] = resolve_notice_date(answers, sources.today())
     return values
+
+
+def answers_given(answers: Answers) -> dict[str, Any]:
+    """The answers dict for a file the user uploaded: the fields the file gives, read as
+    answers_from_model reads them; every question it leaves out comes back unanswered and
+    is asked again, as after the tab's restore. (To the engine and the command line an
+    absent field still means the contract's default: only the wizard asks again.)"""
+    read = answers_from_model(answers)
+    vals = empty_answers()
+    vals.update({k: read[k] for k in answers.model_fields_set})
+    return vals
 
 
 def to_answers(vals: dict[str, Any]) -> Answers:
@@ -69,10 +81,20 @@ def valid_for_file(vals: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return {k: dumped[k] for k in data}, [k for k in vals if k not in data]
 
 
+class AnswersSoFar(Answers):
+    """Answers given so far: its file holds only the fields given, so that loading it
+    asks the rest again (answers_given). To the engine an absent field means the
+    contract's default, which is what this file used to write out for it."""
+
+    def for_file(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 def savable(vals: dict[str, Any]) -> Answers:
-    """The answers model for "Save and finish later": what is valid so far."""
+    """The answers model for "Save and finish later": what is valid so far, and only
+    that (an unanswered question is left out of the file, not written as its default)."""
     kept, _unset = valid_for_file(vals)
-    return Answers.model_validate(kept)
+    return AnswersSoFar.model_validate(kept)
 
 
 def draft_limits() -> dict[str, int]:
