@@ -315,3 +315,31 @@ def test_an_example_still_means_every_field(fake_session):
     own = fake_session[session.KEY]
     assert own.view == "result"
     assert own.answers == answers_from_model(example_answers("late_payer"))
+
+
+# --- 3. a refused text on a question no longer asked ------------------------------------
+
+
+def test_a_hidden_text_over_its_limit_is_kept_but_leaves_the_plan_alone():
+    """A breach summary over its limit, then a contract no longer ended for cause: the
+    question leaves the path, so review and the plan open (they used to fail on it), the
+    file and the plan take the default, and the text is still there if it comes back."""
+    from tests.test_ui_apptest import new_app
+
+    long_summary = "They missed every payment date. " * 20  # 640 characters, limit 500
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.sidebar.button(key="side_review").click().run()
+    at.button(key="edit_contract").click().run()
+    at.radio(key="w:termination_clause").set_value("cause_only").run()
+    at.text_input(key="w:breach_summary").input(long_summary).run()
+    at.radio(key="w:termination_clause").set_value("notice").run()
+    at.button(key="nav_next").click().run()
+    assert not at.exception, at.exception
+    assert view(at) == "review"
+    assert to_answers(answers_of(at)).breach_summary == ""
+    at.button(key="to_result").click().run()
+    assert not at.exception and view(at) == "result"
+    assert answers_of(at)["breach_summary"] == long_summary, "nothing typed is lost"
+    data = tab.stored(sess(at))
+    assert data is not None and data["drafts"] == {"breach_summary": long_summary}

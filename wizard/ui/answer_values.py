@@ -56,27 +56,34 @@ def answers_given(answers: Answers) -> dict[str, Any]:
     return vals
 
 
+def _accepted(data: dict[str, Any]) -> tuple[Answers, dict[str, Any]]:
+    """(the model, the data it was made from): `data` less the fields the model refuses."""
+    from pydantic import ValidationError
+
+    try:
+        return Answers.model_validate(data), data
+    except ValidationError as exc:
+        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        data = {k: v for k, v in data.items() if k not in bad}
+        return Answers.model_validate(data), data
+
+
 def to_answers(vals: dict[str, Any]) -> Answers:
     """The answers model; unanswered (None) fields take the contract's defaults. The
-    model coerces what it accepts (a whole number as an amount) and refuses the rest."""
+    model coerces what it accepts (a whole number as an amount). An answer it refuses
+    takes the default too: here that is only ever a question off the user's path (a
+    breach summary over its limit, then a contract that is not ended for cause), since
+    on the path it keeps its step incomplete and review and the plan wait for it."""
     data = {k: v for k, v in vals.items() if v is not None}
     for key in _NONE_MEANS_UNSET:
         data.setdefault(key, None)
-    return Answers.model_validate(data)
+    return _accepted(data)[0]
 
 
 def valid_for_file(vals: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """(the set answers the model accepts, as the answers file writes them; the ids of the
     rest). A half-typed value the model refuses counts as not yet answered."""
-    from pydantic import ValidationError
-
-    data = {k: v for k, v in vals.items() if v is not None}
-    try:
-        model = Answers.model_validate(data)
-    except ValidationError as exc:
-        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
-        data = {k: v for k, v in data.items() if k not in bad}
-        model = Answers.model_validate(data)
+    model, data = _accepted({k: v for k, v in vals.items() if v is not None})
     dumped = model.for_file()
     return {k: dumped[k] for k in data}, [k for k in vals if k not in data]
 
