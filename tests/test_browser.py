@@ -497,7 +497,8 @@ def test_why_we_ask_is_the_description_of_its_control(server, chromium):
 def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chromium):
     """Issue 12: a visible counter follows the text as it is typed (no Enter, no leaving the
     box); a paste over the limit is kept whole, with a message naming the limit (also
-    announced), and Next refuses it; putting it right keeps focus in the box."""
+    announced), and Next refuses it; a reload brings it back whole, still refused; putting
+    it right keeps focus in the box."""
     from wizard.answers import NAME_MAX_CHARS
 
     context = chromium.new_context(viewport=DESKTOP)
@@ -549,9 +550,25 @@ def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chr
         page.screenshot(path=str(Path(SHOTS) / "name-over-limit.png"))
 
     page.get_by_role("button", name="Save and return to review").click()
-    page.locator(".st-key-error_summary").get_by_text(
-        f"is {len(pasted)} characters long; it can hold at most {NAME_MAX_CHARS}"
-    ).wait_for()
+    too_long = f"is {len(pasted)} characters long; it can hold at most {NAME_MAX_CHARS}"
+    page.locator(".st-key-error_summary").get_by_text(too_long).wait_for()
+    assert box.input_value() == pasted
+
+    # A reload brings the long name back whole: the tab keeps it apart from the answers
+    # (which stay valid for a file), and Next still refuses it.
+    page.wait_for_function(
+        "n => ((JSON.parse(sessionStorage.getItem('partways:answers')) || {}).drafts || {})"
+        ".client_name === n",
+        arg=pasted,
+    )
+    assert "client_name" not in _stored(page)["answers"]
+    page.reload()
+    _settle(page, "Step 8 of 8: Channel, tone and names")
+    page.get_by_text("We restored the answers").wait_for()
+    hint.get_by_text(message).wait_for()
+    assert box.input_value() == pasted, "the reload brought back exactly what was on screen"
+    page.locator(".st-key-nav_next").get_by_role("button").click()  # Next: "Review answers"
+    page.locator(".st-key-error_summary").get_by_text(too_long).wait_for()
     assert box.input_value() == pasted
 
     box.click()
@@ -563,7 +580,7 @@ def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chr
     page.locator(".st-key-err_client_name").wait_for(state="detached")
     page.wait_for_timeout(500)
     assert _focused(page)["tag"] == "INPUT", "putting the error right leaves focus in the box"
-    page.get_by_role("button", name="Save and return to review").click()
+    page.locator(".st-key-nav_next").get_by_role("button").click()  # Next: "Review answers"
     _settle(page, "Check your answers")
     page.get_by_text(pasted[:NAME_MAX_CHARS].strip()).first.wait_for()
     context.close()

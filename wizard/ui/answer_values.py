@@ -14,6 +14,13 @@ from wizard.ui.session import Session
 
 # Answers the model must receive even when unanswered (None is their meaning).
 _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
+# Questions answered by typing free text. A text the model refuses (a name over its limit,
+# a place it does not know) stays on screen until it is put right; the tab keeps it too.
+_TYPED = ("text",)
+# The most characters of such a text the tab keeps: this many times the field's limit,
+# or DRAFT_CHARS_NO_LIMIT for a field the model checks otherwise (a place).
+DRAFT_LIMIT_TIMES = 10
+DRAFT_CHARS_NO_LIMIT = 1_000
 
 
 def empty_answers() -> dict[str, Any]:
@@ -29,6 +36,7 @@ def values(session: Session) -> dict[str, Any]:
 
 
 def answers_from_model(answers: Answers) -> dict[str, Any]:
+    """Every field of the model as an answer (an example, whose every field is meant)."""
     values = answers.model_dump()
     # A missing date shows the engine's default; a date already past is kept as the file
     # has it, so the step can say so and the plan can warn that it moved.
@@ -37,32 +45,79 @@ def answers_from_model(answers: Answers) -> dict[str, Any]:
     return values
 
 
+def answers_given(answers: Answers) -> dict[str, Any]:
+    """The answers dict for a file the user uploaded: the fields the file gives, read as
+    answers_from_model reads them; every question it leaves out comes back unanswered and
+    is asked again, as after the tab's restore. (To the engine and the command line an
+    absent field still means the contract's default: only the wizard asks again.)"""
+    read = answers_from_model(answers)
+    vals = empty_answers()
+    vals.update({k: read[k] for k in answers.model_fields_set})
+    return vals
+
+
+def _accepted(data: dict[str, Any]) -> tuple[Answers, dict[str, Any]]:
+    """(the model, the data it was made from): `data` less the fields the model refuses."""
+    from pydantic import ValidationError
+
+    try:
+        return Answers.model_validate(data), data
+    except ValidationError as exc:
+        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        data = {k: v for k, v in data.items() if k not in bad}
+        return Answers.model_validate(data), data
+
+
 def to_answers(vals: dict[str, Any]) -> Answers:
     """The answers model; unanswered (None) fields take the contract's defaults. The
-    model coerces what it accepts (a whole number as an amount) and refuses the rest."""
+    model coerces what it accepts (a whole number as an amount). An answer it refuses
+    takes the default too: here that is only ever a question off the user's path (a
+    breach summary over its limit, then a contract that is not ended for cause), since
+    on the path it keeps its step incomplete and review and the plan wait for it."""
     data = {k: v for k, v in vals.items() if v is not None}
     for key in _NONE_MEANS_UNSET:
         data.setdefault(key, None)
-    return Answers.model_validate(data)
+    return _accepted(data)[0]
 
 
 def valid_for_file(vals: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """(the set answers the model accepts, as the answers file writes them; the ids of the
     rest). A half-typed value the model refuses counts as not yet answered."""
-    from pydantic import ValidationError
-
-    data = {k: v for k, v in vals.items() if v is not None}
-    try:
-        model = Answers.model_validate(data)
-    except ValidationError as exc:
-        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
-        data = {k: v for k, v in data.items() if k not in bad}
-        model = Answers.model_validate(data)
+    model, data = _accepted({k: v for k, v in vals.items() if v is not None})
     dumped = model.for_file()
     return {k: dumped[k] for k in data}, [k for k in vals if k not in data]
 
 
+class AnswersSoFar(Answers):
+    """Answers given so far: its file holds only the fields given, so that loading it
+    asks the rest again (answers_given). To the engine an absent field means the
+    contract's default, which is what this file used to write out for it."""
+
+    def for_file(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_unset=True)
+
+
 def savable(vals: dict[str, Any]) -> Answers:
-    """The answers model for "Save and finish later": what is valid so far."""
+    """The answers model for "Save and finish later": what is valid so far, and only
+    that (an unanswered question is left out of the file, not written as its default)."""
     kept, _unset = valid_for_file(vals)
-    return Answers.model_validate(kept)
+    return AnswersSoFar.model_validate(kept)
+
+
+def draft_limits() -> dict[str, int]:
+    """Question id -> the most characters of a refused text the tab keeps for it."""
+    limits = {}
+    for step in sources.steps():
+        for q in step.questions:
+            if q.type in _TYPED:
+                most = kinds.text_max(q.id)
+                limits[q.id] = DRAFT_CHARS_NO_LIMIT if most is None else most * DRAFT_LIMIT_TIMES
+    return limits
+
+
+def refused_texts(vals: dict[str, Any], unset: list[str]) -> dict[str, str]:
+    """The typed texts among `unset` (what valid_for_file left out), as they are on screen:
+    a reload puts them back, over the limit or not, and Next refuses them again with their
+    message. Never part of an answers file. Cut at draft_limits(), far above any limit."""
+    limits = draft_limits()
+    return {k: vals[k][: limits[k]] for k in unset if k in limits and isinstance(vals.get(k), str)}

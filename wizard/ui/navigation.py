@@ -63,12 +63,14 @@ def back(session: Session) -> None:
         session.step -= 1
 
 
-def load_answers(answers: Answers, flash: str) -> None:
-    """Replace every answer (resume or example) and land on review."""
-    from wizard.ui.answer_values import answers_from_model
+def load_answers(answers: Answers, flash: str, *, only_given: bool = False) -> None:
+    """Replace every answer (resume or example) and land on review. only_given (a file the
+    user uploaded): a question the file leaves out is unanswered, not the model's default,
+    so a file saved part-way asks the rest again; an example means every field."""
+    from wizard.ui.answer_values import answers_from_model, answers_given
 
     session = current()
-    session.answers = answers_from_model(answers)
+    session.answers = answers_given(answers) if only_given else answers_from_model(answers)
     session.revision += 1
     session.reached = len(sources.steps())
     session.upload_error = None
@@ -132,7 +134,7 @@ def handle_upload(file_id: str, data: bytes) -> bool:
     except AnswersError as exc:
         session.upload_error = plain_upload_error(str(exc))
         return False
-    load_answers(answers, sources.screens().flash.resumed)
+    load_answers(answers, sources.screens().flash.resumed, only_given=True)
     return True
 
 

@@ -56,26 +56,47 @@ def store(session: Session, qid: str) -> None:
 
 def stored(session: Session) -> dict[str, Any] | None:
     """What the tab keeps: the answers the model accepts (as in the answers file), the
-    questions still unanswered, and where the user is. Rebuilt only when it changes."""
+    questions still unanswered, the texts typed that the model refuses so far (a name over
+    its limit: `drafts`, kept apart and never written to a file), and where the user is.
+    Rebuilt only when it changes."""
     if session.answers is None or session.view == "welcome":
         return None
     where = (session.view, session.step, session.reached, session.editing)
     memo_key = (id(session.answers), session.revision, where)
     if session.store_memo is not None and session.store_memo[0] == memo_key:
         return session.store_memo[1]
-    from wizard.ui.answer_values import valid_for_file
+    from wizard.ui.answer_values import refused_texts, valid_for_file
 
     kept, unset = valid_for_file(session.answers)
     data = {
         "v": STORE_VERSION,
         "answers": kept,
         "unset": unset,
+        "drafts": refused_texts(session.answers, unset),
         "view": session.view,
         "step": session.step,
         "reached": session.reached,
     }
     session.store_memo = (memo_key, data)
     return data
+
+
+def _drafts(data: dict[str, Any]) -> dict[str, str] | None:
+    """The refused texts the tab sent back, or None when they are not what stored() writes:
+    each a string within its limit (answer_values.draft_limits), for a typed question that
+    has no accepted answer beside it. Missing (kept before drafts existed): none."""
+    from wizard.ui.answer_values import draft_limits
+
+    drafts = data.get("drafts", {})
+    if not isinstance(drafts, dict):
+        return None
+    limits = draft_limits()
+    for qid, text in drafts.items():
+        if qid not in limits or qid in data["answers"] or not isinstance(text, str):
+            return None
+        if len(text) > limits[qid]:
+            return None
+    return drafts
 
 
 def restore(raw: str) -> bool:
@@ -90,13 +111,20 @@ def restore(raw: str) -> bool:
         data = json.loads(raw)
         if not isinstance(data, dict) or data.get("v") != STORE_VERSION:
             return False
-        answers = parse_answers_data({"schema_version": 1, "answers": data.get("answers")})
-    except (ValueError, AnswersError):
+        if not isinstance(data.get("answers"), dict):
+            return False
+        answers = parse_answers_data({"schema_version": 1, "answers": data["answers"]})
+    except (ValueError, RecursionError, AnswersError):  # RecursionError: nested too deep
         return False
-    # Exactly what the tab kept: its answers (as the model read them), the rest unanswered.
+    drafts = _drafts(data)
+    if drafts is None:
+        return False
+    # Exactly what the tab kept: its answers (as the model read them), the texts typed that
+    # the model refuses (Next refuses them again, with their message), the rest unanswered.
     model_values = answers.model_dump()
     values = empty_answers()
     values.update({k: model_values[k] for k in data["answers"] if k in model_values})
+    values.update(drafts)
     total = len(sources.steps())
     step, reached, view = data.get("step"), data.get("reached"), data.get("view")
     session.answers, session.revision = values, session.revision + 1
