@@ -22,19 +22,20 @@ def render() -> str:
     missing = set(validation.incomplete_steps(session))
     currency = vals.get("currency") or ""
     for index, step in enumerate(sources.steps()):
-        with st.container(border=True):
-            head, edit = st.columns([3, 1], vertical_alignment="center")
-            head.subheader(step.title, anchor=False)
-            edit.button(
-                words.edit, key=f"edit_{step.id}", on_click=navigation.go_step, args=(index,),
-                kwargs={"editing": True}, width="stretch",
-                help=words.edit_help.format(step=step.title),
-            )  # fmt: skip
+        # One markdown per step (its heading and every answer), then its Edit button: each
+        # element costs server time on every run of the page.
+        answers = (
+            f"**{md(q.label)}**  \n{md(kinds.answer_text(q, vals.get(q.id), shown_as, currency))}"
+            for q in path[step.id]
+        )
+        with st.container(border=True, key=f"review_{step.id}"):
+            st.markdown("\n\n".join((f"### {md(step.title)}", *answers)))
             if index in missing:
                 st.error(words.step_incomplete, icon=":material/error:")
-            for q in path[step.id]:
-                shown = kinds.answer_text(q, vals.get(q.id), shown_as, currency)
-                st.markdown(f"**{md(q.label)}**  \n{md(shown)}")
+            st.button(
+                words.edit, key=f"edit_{step.id}", on_click=navigation.go_step, args=(index,),
+                kwargs={"editing": True}, help=words.edit_help.format(step=step.title),
+            )  # fmt: skip
 
     if session.review_error:
         st.error(session.review_error, icon=":material/error:")
