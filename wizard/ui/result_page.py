@@ -78,8 +78,8 @@ def render() -> str:
     message["body"] = answer_values.values(session).get("message_override") or plan.message.body
     if session.example:
         _example_note()
-    result.answer(plan)
-    result.message(plan, message, _keep, MESSAGE_MAX_CHARS)
+    tips = result.answer(plan)
+    result.message(plan, message, _keep, MESSAGE_MAX_CHARS, lead=tips)
     _downloads(session, plan, message)
     result.details(plan)
     whatif.render(session, plan)
