@@ -141,7 +141,12 @@ def _record(plan: Plan) -> None:
 def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lead: str) -> None:
     """The editable message. `keep` receives every committed edit (the page puts it in the
     answers, so the PDF, the answers file and a resumed session all have it). `lead` is
-    markdown to show before the section's heading, in the same element."""
+    markdown to show before the section's heading, in the same element.
+
+    The box has no max_chars: Streamlit would drop a change that passes it (a long paste
+    would not arrive at all, without a word). The text stays whole on screen; over the
+    limit a notice under the box says by how much (the page keeps the last text within
+    the limit for the downloads and the answers)."""
     words = sources.screens().result
     draft = plan.message
     subject = "" if draft.subject_line is None else f"\n\n**{md(draft.subject_line)}**"
@@ -152,12 +157,17 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lea
             f"{md(plan.message_intro)} {md(plan.labels.message_hint)}{subject}",
         )
     )
-    st.session_state[MESSAGE_WIDGET] = message["body"]
+    body = message["body"]
+    st.session_state[MESSAGE_WIDGET] = body
     with st.container(key="message_box"):
         st.text_area(
             words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
-            args=(message, keep), max_chars=max_chars,
+            args=(message, keep),
         )  # fmt: skip
+        if len(body) > max_chars:
+            # In its own keyed container, which tab.js announces as it appears.
+            with st.container(key="over_message"):
+                st.markdown(f":red[**{over_limit(words.message_over, body, max_chars)}**]")
     if message["body"] != draft.draft:
         st.button(
             words.undo_edits, on_click=_restore_message, args=(message, draft.draft, keep),
@@ -210,3 +220,9 @@ def disclaimer(plan: Plan) -> None:
 def _joined(*parts: str) -> str:
     """Markdown sections, the empty ones left out, as one element's text."""
     return "\n\n".join(part for part in parts if part)
+
+
+def over_limit(words: str, text: str, most: int) -> str:
+    """A limit's words filled in: {count} characters of {most}, {over} too many."""
+    count = len(text)
+    return words.format(count=f"{count:,}", most=f"{most:,}", over=f"{count - most:,}")
