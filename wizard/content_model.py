@@ -450,6 +450,8 @@ class ReviewWords(_Model):
 class ResultWords(_Model):
     further_down: str
     message_box: str
+    message_over: str
+    downloads_over: str
     undo_edits: str
     copy_message: str
     downloads: str

@@ -49,28 +49,32 @@ def _headline(plan: Plan) -> None:
         st.info(md(plan.first_step), icon=":material/flag:")
 
 
-def _glance_and_next(plan: Plan, next_actions: str) -> None:
-    """The dates and the first actions, in one element."""
+def _glance_and_next(plan: Plan, next_actions: str) -> str:
+    """The dates and the first actions, as one element's markdown."""
     glance = "\n".join(f"- {md(row.label)}: **{md(row.value)}**" for row in plan.at_a_glance)
     actions = "\n".join(
         f"1. **{md(step.date_text)}**: {md(step.title)}" for step in plan.timeline[:NEXT_ACTIONS]
     )
-    st.markdown(f"### {md(plan.labels.glance)}\n{glance}\n\n### {md(next_actions)}\n{actions}")
+    return f"### {md(plan.labels.glance)}\n{glance}\n\n### {md(next_actions)}\n{actions}"
 
 
-def _musts(plan: Plan) -> None:
-    """Must-dos as a calm, bordered note: important, not alarming."""
-    if not plan.constraints and not plan.warnings:
-        return
+def _musts(plan: Plan, before: str) -> str:
+    """Must-dos as a calm, bordered note: important, not alarming.
+
+    Markdown is passed along rather than drawn where it can be: `before` (the markdown
+    above the box) is drawn only if the box comes between it and the tips, and the tips
+    are returned with whatever was not drawn, for the next markdown to take in."""
     # Hard rules and tips look different without colour: the rules in a bordered box with
     # their titles, the tips as a plain list under their own heading (as in the PDF).
     if plan.constraints:
+        if before:
+            st.markdown(before)
+        before = ""
         notes = [f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints]
         with st.container(border=True, key="musts"):
             st.markdown(f"### {md(plan.labels.musts)}\n" + "\n\n".join(notes))
-    if plan.warnings:
-        tips = "\n".join(f"- {md(warning)}" for warning in plan.warnings)
-        st.markdown(f"#### {md(plan.labels.watch_out)}\n{tips}")
+    tips = "\n".join(f"- {md(warning)}" for warning in plan.warnings)
+    return _joined(before, f"#### {md(plan.labels.watch_out)}\n{tips}" if tips else "")
 
 
 def _facts(plan: Plan) -> None:
@@ -83,10 +87,11 @@ def _facts(plan: Plan) -> None:
         )
 
 
-def _reasons(plan: Plan) -> None:
-    # A section's heading and body share one markdown element (fewer elements per rerun).
+def _reasons(plan: Plan, lead: str) -> None:
+    # A section's heading and body share one markdown element (fewer elements per rerun),
+    # and so does the text before it (`lead`).
     reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
-    st.markdown(f"#### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}")
+    st.markdown(_joined(lead, f"#### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}"))
     with st.expander(md(plan.labels.alternatives)):
         st.markdown(
             "\n\n".join(
@@ -133,22 +138,36 @@ def _record(plan: Plan) -> None:
             st.markdown("\n".join(f"- {md(text)}" for text in plan.reflection))
 
 
-def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> None:
+def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lead: str) -> None:
     """The editable message. `keep` receives every committed edit (the page puts it in the
-    answers, so the PDF, the answers file and a resumed session all have it)."""
+    answers, so the PDF, the answers file and a resumed session all have it). `lead` is
+    markdown to show before the section's heading, in the same element.
+
+    The box has no max_chars: Streamlit would drop a change that passes it (a long paste
+    would not arrive at all, without a word). The text stays whole on screen; over the
+    limit a notice under the box says by how much (the page keeps the last text within
+    the limit for the downloads and the answers)."""
     words = sources.screens().result
     draft = plan.message
     subject = "" if draft.subject_line is None else f"\n\n**{md(draft.subject_line)}**"
     st.markdown(
-        f"### {md(plan.labels.message)}\n"
-        f"{md(plan.message_intro)} {md(plan.labels.message_hint)}{subject}"
+        _joined(
+            lead,
+            f"### {md(plan.labels.message)}\n"
+            f"{md(plan.message_intro)} {md(plan.labels.message_hint)}{subject}",
+        )
     )
-    st.session_state[MESSAGE_WIDGET] = message["body"]
+    body = message["body"]
+    st.session_state[MESSAGE_WIDGET] = body
     with st.container(key="message_box"):
         st.text_area(
             words.message_box, key=MESSAGE_WIDGET, height=300, on_change=_keep_message,
-            args=(message, keep), max_chars=max_chars,
+            args=(message, keep),
         )  # fmt: skip
+        if len(body) > max_chars:
+            # In its own keyed container, which tab.js announces as it appears.
+            with st.container(key="over_message"):
+                st.markdown(f":red[**{over_limit(words.message_over, body, max_chars)}**]")
     if message["body"] != draft.draft:
         st.button(
             words.undo_edits, on_click=_restore_message, args=(message, draft.draft, keep),
@@ -159,30 +178,31 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int) -> 
     for further in plan.further_messages:
         # The written confirmation of a spoken notice, or the notice kept ready for later.
         with st.expander(md(further.title)):
-            if further.send_on_text:
-                st.markdown(md(further.send_on_text))
+            lines = [md(further.send_on_text)] if further.send_on_text else []
             if further.subject_line is not None:
-                st.markdown(f"**{md(further.subject_line)}**")
+                lines.append(f"**{md(further.subject_line)}**")
+            if lines:
+                st.markdown("\n\n".join(lines))
             st.code(further.body, language=None, wrap_lines=True)
     if plan.follow_up_script:
         with st.expander(md(plan.labels.follow_up_script)):
             st.code(plan.follow_up_script, language=None, wrap_lines=True)
 
 
-def answer(plan: Plan) -> None:
+def answer(plan: Plan) -> str:
     """The top of the page: the approach, go ahead or wait, the dates, the next actions and
-    the must-dos."""
+    the must-dos. Returns the markdown that ends it, not yet drawn, for the message's
+    heading to take in: consecutive markdown is sent as one element (each element costs
+    server time on every run)."""
     _headline(plan)
-    _glance_and_next(plan, sources.screens().result.next_actions)
-    _musts(plan)
+    return _musts(plan, _glance_and_next(plan, sources.screens().result.next_actions))
 
 
 def details(plan: Plan) -> None:
     """Below the message and the downloads: the reasons, the alternatives, the whole
     timeline and checklist, the record and the reflection."""
     words = sources.screens().result
-    st.markdown(f"## {md(words.details)}\n{md(words.further_down)}")
-    _reasons(plan)
+    _reasons(plan, f"## {md(words.details)}\n{md(words.further_down)}")
     _facts(plan)
     with st.expander(md(plan.labels.timeline)):
         _timeline(plan)
@@ -192,6 +212,17 @@ def details(plan: Plan) -> None:
 
 
 def disclaimer(plan: Plan) -> None:
-    st.caption(md(plan.disclaimer))
-    if plan.footer_text:
-        st.markdown(md(plan.footer_text))
+    # The small print in one element: the disclaimer, then the footer line.
+    footer = f"\n\n{md(plan.footer_text)}" if plan.footer_text else ""
+    st.caption(md(plan.disclaimer) + footer)
+
+
+def _joined(*parts: str) -> str:
+    """Markdown sections, the empty ones left out, as one element's text."""
+    return "\n\n".join(part for part in parts if part)
+
+
+def over_limit(words: str, text: str, most: int) -> str:
+    """A limit's words filled in: {count} characters of {most}, {over} too many."""
+    count = len(text)
+    return words.format(count=f"{count:,}", most=f"{most:,}", over=f"{count - most:,}")

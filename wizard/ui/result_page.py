@@ -11,8 +11,15 @@ from wizard.ui.session import Session, current
 
 
 def _downloads(session: Session, plan, message: dict) -> None:
+    """The documents and the answers file. They all hold the message the answers hold: the
+    user's text, or the last version of it within the limit while it is over."""
     words = sources.screens().result
     st.subheader(words.downloads, anchor=False)
+    if message.get("over"):
+        over = len(message["over"]) - MESSAGE_MAX_CHARS
+        st.warning(words.downloads_over.format(over=f"{over:,}"), icon=":material/info:")
+    # What the documents build from: the kept message, never the over-limit text on screen.
+    kept = {"plan_key": message["plan_key"], "body": message["kept"]}
     labels = plan.labels
     choices = (
         ("pdf", labels.download_pdf, ":material/download:"),
@@ -28,7 +35,7 @@ def _downloads(session: Session, plan, message: dict) -> None:
         st.download_button(
             label,
             data=derived.document_maker(
-                plan, message, session.pdf_cache, kind, str(id(session.pdf_cache))
+                plan, kept, session.pdf_cache, kind, str(id(session.pdf_cache))
             ),
             file_name=derived.file_name(plan, kind),
             mime=derived.DOCUMENTS[kind][1],
@@ -52,10 +59,18 @@ def _downloads(session: Session, plan, message: dict) -> None:
 
 def _keep(message: dict, body: str) -> None:
     """A committed edit of the message: into the answers (message_override, "" for the
-    draft itself), so the PDF, the answers file and a resumed session all have it."""
+    draft itself), so the PDF, the answers file and a resumed session all have it.
+
+    A text over the limit stays on screen whole (message["over"]) but not in the answers,
+    which would refuse it: they keep the last text within the limit until it is shortened.
+    """
     session = current()
     draft = session.plan_cache[1].message.draft if session.plan_cache else None
     message["body"] = body
+    if len(body) > MESSAGE_MAX_CHARS:
+        message["over"] = body
+        return
+    message.pop("over", None)
     answer_values.values(session)
     session.set_value("message_override", "" if body == draft else body)
 
@@ -73,13 +88,18 @@ def _example_note() -> None:
 def render() -> str:
     session = current()
     plan_key, plan = derived.current_plan(session)
+    before = session.message
     message = derived.message_state(session, plan_key, plan)
-    # The answers hold the user's own version of the message, if there is one.
-    message["body"] = answer_values.values(session).get("message_override") or plan.message.body
+    if before is not None and before is not message and before.get("over"):
+        message["over"] = before["over"]  # a new plan ("what if" applied) keeps it on screen
+    # The answers hold the user's own version of the message, if there is one; the box
+    # shows a text over the limit instead, whole, until it is shortened or undone.
+    message["kept"] = answer_values.values(session).get("message_override") or plan.message.body
+    message["body"] = message.get("over") or message["kept"]
     if session.example:
         _example_note()
-    result.answer(plan)
-    result.message(plan, message, _keep, MESSAGE_MAX_CHARS)
+    tips = result.answer(plan)
+    result.message(plan, message, _keep, MESSAGE_MAX_CHARS, lead=tips)
     _downloads(session, plan, message)
     result.details(plan)
     whatif.render(session, plan)

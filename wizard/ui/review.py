@@ -22,14 +22,14 @@ def render() -> str:
     missing = set(validation.incomplete_steps(session))
     currency = vals.get("currency") or ""
     for index, step in enumerate(sources.steps()):
-        # One element for the step's heading and all its answers: each element is sent
-        # again on every run of the page.
-        rows = "\n\n".join(
+        # One markdown per step (its heading and every answer), then its Edit button: each
+        # element costs server time on every run of the page.
+        answers = (
             f"**{md(q.label)}**  \n{md(kinds.answer_text(q, vals.get(q.id), shown_as, currency))}"
             for q in path[step.id]
         )
         with st.container(border=True, key=f"review_{step.id}"):
-            st.markdown(f"### {md(step.title)}\n\n{rows}")
+            st.markdown("\n\n".join((f"### {md(step.title)}", *answers)))
             if index in missing:
                 st.error(words.step_incomplete, icon=":material/error:")
             st.button(
