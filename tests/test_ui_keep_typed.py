@@ -23,7 +23,7 @@ from tests.test_ui_apptest import APP, answers_of, drive_to_result, sess, texts,
 from wizard.answers import NAME_MAX_CHARS, Answers, dump_answers, load_answers
 from wizard.engine import recommend
 from wizard.examples import example_answers
-from wizard.ui import answer_values, navigation, session, sources, tab, validation
+from wizard.ui import answer_values, kinds, navigation, session, sources, tab, validation
 from wizard.ui.answer_values import answers_from_model, savable, to_answers, valid_for_file
 from wizard.ui.safe import md
 
@@ -148,6 +148,42 @@ def test_a_place_the_model_does_not_know_comes_back_too(fake_session):
     assert data is not None and data["drafts"] == {"jurisdiction": "Narnia"}
     assert tab.restore(json.dumps(data))
     assert fake_session[session.KEY].answers["jurisdiction"] == "Narnia"
+
+
+def _deadlines_step() -> int:
+    return next(
+        i for i, s in enumerate(sources.steps())
+        if any(q.type == "deadlines" for q in s.questions)
+    )  # fmt: skip
+
+
+def test_deadlines_with_a_line_it_cannot_read_come_back_as_typed(fake_session):
+    """One line without a readable date makes the whole answer refused: the tab keeps the
+    lines as typed (never "None ..."), a reload puts them back, and Next still refuses."""
+    qid = next(q.id for s in sources.steps() for q in s.questions if q.type == "deadlines")
+    typed = "2027-01-15 Final invoice due\nnext Friday hand over the keys"
+    values = _late_payer()
+    values[qid] = kinds.deadlines_from_text(typed)
+    own = session.Session(answers=values, view="step", step=_deadlines_step(), reached=8)
+    data = tab.stored(own)
+    assert data is not None and data["drafts"] == {qid: typed}
+    assert qid in data["unset"] and qid not in data["answers"]
+    assert tab.restore(json.dumps(data))
+    restored = fake_session[session.KEY]
+    assert restored.answers[qid] == values[qid]
+    assert kinds.deadline_lines(restored.answers[qid]) == typed
+    assert "None" not in kinds.deadline_lines(restored.answers[qid])
+
+
+def test_the_deadline_box_shows_a_line_it_cannot_read_as_typed():
+    values = _late_payer()
+    step = _deadlines_step()
+    qid = next(q.id for q in sources.steps()[step].questions if q.type == "deadlines")
+    values[qid] = kinds.deadlines_from_text("soon: the last report")
+    at = _app_with(session.Session(answers=values, view="step", step=step, reached=8))
+    assert at.text_area(key=f"w:{qid}").value == "soon: the last report"
+    at.button(key="nav_next").click().run()
+    assert view(at) == "step" and qid in sess(at).errors, "Next refuses it"
 
 
 def test_a_tab_copy_kept_before_drafts_existed_still_restores(fake_session):

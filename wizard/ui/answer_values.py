@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.answers import Answers
+from wizard.answers import DEADLINE_WHAT_MAX_CHARS, DEADLINES_MAX, Answers
 from wizard.notice_date import resolve_notice_date
 from wizard.ui import kinds, sources
 from wizard.ui.session import Session
@@ -16,11 +16,13 @@ from wizard.ui.session import Session
 _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
 # Questions answered by typing free text. A text the model refuses (a name over its limit,
 # a place it does not know) stays on screen until it is put right; the tab keeps it too.
-_TYPED = ("text",)
+_TYPED = ("text", "deadlines")
 # The most characters of such a text the tab keeps: this many times the field's limit,
 # or DRAFT_CHARS_NO_LIMIT for a field the model checks otherwise (a place).
 DRAFT_LIMIT_TIMES = 10
 DRAFT_CHARS_NO_LIMIT = 1_000
+# Deadlines are kept as the box's lines: room for their most lines at their longest.
+_DEADLINES_CHARS = DEADLINES_MAX * (len("YYYY-MM-DD ") + DEADLINE_WHAT_MAX_CHARS + 1)
 
 
 def empty_answers() -> dict[str, Any]:
@@ -109,15 +111,35 @@ def draft_limits() -> dict[str, int]:
     limits = {}
     for step in sources.steps():
         for q in step.questions:
-            if q.type in _TYPED:
+            if q.type == "deadlines":
+                limits[q.id] = _DEADLINES_CHARS * DRAFT_LIMIT_TIMES
+            elif q.type in _TYPED:
                 most = kinds.text_max(q.id)
                 limits[q.id] = DRAFT_CHARS_NO_LIMIT if most is None else most * DRAFT_LIMIT_TIMES
     return limits
 
 
+def _deadline_ids() -> set[str]:
+    return {q.id for step in sources.steps() for q in step.questions if q.type == "deadlines"}
+
+
 def refused_texts(vals: dict[str, Any], unset: list[str]) -> dict[str, str]:
     """The typed texts among `unset` (what valid_for_file left out), as they are on screen:
     a reload puts them back, over the limit or not, and Next refuses them again with their
-    message. Never part of an answers file. Cut at draft_limits(), far above any limit."""
-    limits = draft_limits()
-    return {k: vals[k][: limits[k]] for k in unset if k in limits and isinstance(vals.get(k), str)}
+    message. Never part of an answers file. Cut at draft_limits(), far above any limit.
+    Deadlines with a line the model refuses are kept as the box's lines."""
+    limits, deadlines = draft_limits(), _deadline_ids()
+    texts = {}
+    for k in unset:
+        value = vals.get(k)
+        if k in deadlines and isinstance(value, list) and value:
+            value = kinds.deadline_lines(value)
+        if k in limits and isinstance(value, str):
+            texts[k] = value[: limits[k]]
+    return texts
+
+
+def from_drafts(drafts: dict[str, str]) -> dict[str, Any]:
+    """The refused texts the tab gave back, as the session's answers hold them."""
+    deadlines = _deadline_ids()
+    return {k: kinds.deadlines_from_text(v) if k in deadlines else v for k, v in drafts.items()}

@@ -319,20 +319,17 @@ def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
 # --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
 
 
-def _deadline_lines(value: Any) -> str:
-    return "\n".join(f"{d['date']} {d['what']}".strip() for d in value or [])
+def deadline_lines(value: Any) -> str:
+    """Deadlines as the box shows them, one per line; a line without a readable date keeps
+    its text as typed (its `what`), never a "None"."""
+    return "\n".join(f"{d['date'] or ''} {d['what']}".strip() for d in value or [])
 
 
-def _draw_deadlines(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
-    _seed(key(q.id), _deadline_lines(value))
-    st.text_area(q.label, key=key(q.id), placeholder=q.placeholder or None, **callbacks)
-
-
-def _read_deadlines(q: Question, state: Mapping[str, Any]) -> list[dict[str, Any]]:
+def deadlines_from_text(text: str) -> list[dict[str, Any]]:
     """Each non-empty line as {date, what}; a line without a readable date keeps its text
     with no date, so nothing typed is lost and the check can point at it."""
-    found = []
-    for line in str(state.get(key(q.id), "") or "").splitlines():
+    found: list[dict[str, Any]] = []
+    for line in text.splitlines():
         first, _, rest = line.strip().partition(" ")
         if not first:
             continue
@@ -341,6 +338,15 @@ def _read_deadlines(q: Question, state: Mapping[str, Any]) -> list[dict[str, Any
         except ValueError:
             found.append({"date": None, "what": line.strip()})
     return found
+
+
+def _draw_deadlines(q: Question, value: Any, _words: StepWords, callbacks: Callbacks) -> None:
+    _seed(key(q.id), deadline_lines(value))
+    st.text_area(q.label, key=key(q.id), placeholder=q.placeholder or None, **callbacks)
+
+
+def _read_deadlines(q: Question, state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return deadlines_from_text(str(state.get(key(q.id), "") or ""))
 
 
 def _check_deadlines(q: Question, value: Any, words: CheckWords) -> str | None:

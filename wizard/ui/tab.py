@@ -102,7 +102,7 @@ def _drafts(data: dict[str, Any]) -> dict[str, str] | None:
 def restore(raw: str) -> bool:
     """Put back what the tab kept, if it is a valid set of answers; True when restored."""
     from wizard.answers import AnswersError, parse_answers_data
-    from wizard.ui.answer_values import empty_answers
+    from wizard.ui.answer_values import empty_answers, from_drafts
 
     session = current()
     if not raw or len(raw) > RESTORE_MAX_CHARS or session.revision:
@@ -124,7 +124,7 @@ def restore(raw: str) -> bool:
     model_values = answers.model_dump()
     values = empty_answers()
     values.update({k: model_values[k] for k in data["answers"] if k in model_values})
-    values.update(drafts)
+    values.update(from_drafts(drafts))
     total = len(sources.steps())
     step, reached, view = data.get("step"), data.get("reached"), data.get("view")
     session.answers, session.revision = values, session.revision + 1
