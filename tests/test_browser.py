@@ -342,6 +342,35 @@ def test_an_edited_message_downloaded_at_once_is_in_the_pdf(server, chromium, tm
     page.close()
 
 
+def test_a_closed_section_of_the_plan_opens_with_the_keyboard_and_keeps_focus(server, chromium):
+    """The plan's sections are sent only when opened (a rerun): Enter on one shows its
+    body, focus stays on it (not moved to the heading as on a new screen), Enter closes."""
+    page = _page(chromium)
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="A therapist whose client has become threatening").click()
+    page.wait_for_function(
+        "() => document.activeElement.tagName === 'H1'"
+        " && document.activeElement.innerText.startsWith('Exit plan')"
+    )
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("table").count() == 0, "the timeline is closed and not sent"
+    _tab_to(page, "Timeline")
+    page.keyboard.press("Enter")
+    main.locator("table").first.wait_for()
+    page.wait_for_timeout(500)  # the rerun that sent it is over; focus must not have moved
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        ".getAttribute('data-test-script-state') !== 'running'"
+    )
+    assert _focused(page)["text"].endswith("Timeline"), _focused(page)
+    assert _focused(page)["tag"] == "SUMMARY"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stMain\"] table')")
+    assert _focused(page)["text"].endswith("Timeline")
+    page.close()
+
+
 def _serious(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

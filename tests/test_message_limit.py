@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.test_ui_apptest import open_sections
 from wizard.answers import MESSAGE_MAX_CHARS, dump_answers
 from wizard.content import load_content
 from wizard.ui import derived, session
@@ -73,6 +74,8 @@ def test_a_message_over_the_limit_is_kept_whole_and_said_to_be_over(built):
     at.text_area(key=MESSAGE_WIDGET).input(LONG).run()
     assert not at.exception
     # On screen: the whole text, in the box and in the copy block.
+    assert at.text_area(key=MESSAGE_WIDGET).value == LONG
+    open_sections(at, "copy_message")
     assert at.text_area(key=MESSAGE_WIDGET).value == LONG
     assert any(c.value == LONG for c in at.code)
     # Said plainly, with the numbers, under the box and above the downloads.

@@ -20,7 +20,7 @@ from wizard.content import Question, load_content
 from wizard.engine import recommend
 from wizard.examples import example_answers, welcome_examples
 from wizard.safe_yaml import MAX_BYTES
-from wizard.ui import derived, navigation, session, whatif
+from wizard.ui import derived, navigation, result, session, whatif
 from wizard.ui.answer_values import to_answers
 from wizard.ui.safe import WORD_JOINER, md
 
@@ -68,6 +68,16 @@ def texts(at: AppTest) -> list[str]:
     for kind in TEXT_ELEMENTS:
         out.extend(str(el.value) for el in getattr(at, kind))
     return out
+
+
+def open_sections(at: AppTest, *names: str) -> None:
+    """Open the result page's closed sections (their bodies are sent only while open), as
+    a click on each would; all of the page's sections when none are named."""
+    names = names or ("facts", "alternatives", "timeline", "checklist", "log", "reflection",
+                      "copy_message", "follow_up", *(f"further_{n}" for n in range(3)))  # fmt: skip
+    for name in names:
+        at.session_state[result.SECTION_KEY_PREFIX + name] = True
+    at.run()
 
 
 def set_question(at: AppTest, q: Question, value: Any) -> None:
@@ -422,6 +432,11 @@ def test_injected_names_are_shown_literally_everywhere(content):
             assert raw not in text, text
     # Text-only elements hold the literal name.
     assert INJECTION in at.text_area(key="w:message").value
+    open_sections(at)
+    result_texts = texts(at)
+    for text in result_texts:
+        for raw in RAW_PIECES:
+            assert raw not in text, text
     assert any(INJECTION in c.value for c in at.code)
     # Tables are markdown tables: the cells hold the escaped text (the raw pieces were
     # ruled out above for every markdown element, tables included).
@@ -442,6 +457,8 @@ def test_edited_message_is_kept_and_feeds_the_pdf(content):
     assert sess(at).message["body"] == "My own words."
     at.selectbox(key="whatif_question").set_value("pattern").run()  # any rerun
     assert at.text_area(key="w:message").value == "My own words."
+    assert not at.code, "the copy box is closed, and sent only when opened"
+    open_sections(at, "copy_message")
     assert any(c.value == "My own words." for c in at.code)
     at.button(key="restore_message").click().run()
     assert at.text_area(key="w:message").value == draft

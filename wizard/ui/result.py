@@ -14,12 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from wizard.models import Plan
 from wizard.ui import sources
 from wizard.ui.safe import markdown_table, md
 
 MESSAGE_WIDGET = "w:message"
+SECTION_KEY_PREFIX = "section_"  # + the section's name: its open or closed state
 NEXT_ACTIONS = 3
 Keep = Callable[[dict[str, Any], str], None]  # (message, new body): the page keeps an edit
 
@@ -80,8 +82,8 @@ def _musts(plan: Plan, before: str) -> str:
 def _facts(plan: Plan) -> None:
     if not plan.facts:
         return
-    with st.expander(md(plan.labels.facts)):
-        st.markdown(
+    if (box := lazy_section(md(plan.labels.facts), "facts")) is not None:
+        box.markdown(
             f"{md(plan.labels.facts_hint)}\n\n"
             + markdown_table(("", ""), [(row.label, row.value) for row in plan.facts])
         )
@@ -92,8 +94,8 @@ def _reasons(plan: Plan, lead: str) -> None:
     # and so does the text before it (`lead`).
     reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
     st.markdown(_joined(lead, f"#### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}"))
-    with st.expander(md(plan.labels.alternatives)):
-        st.markdown(
+    if (box := lazy_section(md(plan.labels.alternatives), "alternatives")) is not None:
+        box.markdown(
             "\n\n".join(
                 f"**{md(alt.label)}**\n\n" + "\n".join(f"- {md(why)}" for why in alt.why_lower)
                 for alt in plan.alternatives
@@ -123,19 +125,17 @@ def _checklist(plan: Plan) -> None:
 
 def _record(plan: Plan) -> None:
     labels = plan.labels
-    if plan.documentation_log:
-        with st.expander(md(labels.log)):
-            columns = (labels.column_date, labels.column_how, labels.column_what, labels.column_who)
-            st.markdown(
-                f"{md(labels.log_hint)}\n\n"
-                + markdown_table(
-                    tuple(md(column) for column in columns),
-                    [(row.date, row.channel, row.what, row.who) for row in plan.documentation_log],
-                )
+    if plan.documentation_log and (box := lazy_section(md(labels.log), "log")) is not None:
+        columns = (labels.column_date, labels.column_how, labels.column_what, labels.column_who)
+        box.markdown(
+            f"{md(labels.log_hint)}\n\n"
+            + markdown_table(
+                tuple(md(column) for column in columns),
+                [(row.date, row.channel, row.what, row.who) for row in plan.documentation_log],
             )
-    if plan.reflection:
-        with st.expander(md(labels.reflection)):
-            st.markdown("\n".join(f"- {md(text)}" for text in plan.reflection))
+        )
+    if plan.reflection and (box := lazy_section(md(labels.reflection), "reflection")):
+        box.markdown("\n".join(f"- {md(text)}" for text in plan.reflection))
 
 
 def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lead: str) -> None:
@@ -173,20 +173,23 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lea
             words.undo_edits, on_click=_restore_message, args=(message, draft.draft, keep),
             key="restore_message",
         )  # fmt: skip
-    with st.expander(words.copy_message):
-        st.code(message["body"], language=None, wrap_lines=True)
-    for further in plan.further_messages:
+    if (box := lazy_section(words.copy_message, "copy_message")) is not None:
+        box.code(message["body"], language=None, wrap_lines=True)
+    for number, further in enumerate(plan.further_messages):
         # The written confirmation of a spoken notice, or the notice kept ready for later.
-        with st.expander(md(further.title)):
+        if (box := lazy_section(md(further.title), f"further_{number}")) is None:
+            continue
+        with box:
             lines = [md(further.send_on_text)] if further.send_on_text else []
             if further.subject_line is not None:
                 lines.append(f"**{md(further.subject_line)}**")
             if lines:
                 st.markdown("\n\n".join(lines))
             st.code(further.body, language=None, wrap_lines=True)
-    if plan.follow_up_script:
-        with st.expander(md(plan.labels.follow_up_script)):
-            st.code(plan.follow_up_script, language=None, wrap_lines=True)
+    if plan.follow_up_script and (
+        box := lazy_section(md(plan.labels.follow_up_script), "follow_up")
+    ):
+        box.code(plan.follow_up_script, language=None, wrap_lines=True)
 
 
 def answer(plan: Plan) -> str:
@@ -204,10 +207,12 @@ def details(plan: Plan) -> None:
     words = sources.screens().result
     _reasons(plan, f"## {md(words.details)}\n{md(words.further_down)}")
     _facts(plan)
-    with st.expander(md(plan.labels.timeline)):
-        _timeline(plan)
-    with st.expander(md(plan.labels.checklist)):
-        _checklist(plan)
+    if (box := lazy_section(md(plan.labels.timeline), "timeline")) is not None:
+        with box:
+            _timeline(plan)
+    if (box := lazy_section(md(plan.labels.checklist), "checklist")) is not None:
+        with box:
+            _checklist(plan)
     _record(plan)
 
 
@@ -215,6 +220,14 @@ def disclaimer(plan: Plan) -> None:
     # The small print in one element: the disclaimer, then the footer line.
     footer = f"\n\n{md(plan.footer_text)}" if plan.footer_text else ""
     st.caption(md(plan.disclaimer) + footer)
+
+
+def lazy_section(label: str, name: str) -> DeltaGenerator | None:
+    """A closed section whose body is built and sent only while it is open (None when
+    closed): opening it reruns the page (a stateful expander), so a page of sections
+    costs their labels alone on every run until the user asks for one."""
+    box = st.expander(label, key=SECTION_KEY_PREFIX + name, on_change="rerun")
+    return box if box.open else None
 
 
 def _joined(*parts: str) -> str:
