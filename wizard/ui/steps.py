@@ -120,7 +120,11 @@ def render() -> str:
 
     session.outside = _outside(session)
     for q in validation.session_path(session)[step.id]:
-        _question(q.id)
+        # The box and the disclosure are the page's; the control is the question's
+        # fragment, so an answer sends the control again and not its unchanged help.
+        with widgets.question_box(q):
+            _question(q.id)
+            widgets.more(q)
 
     if soft and not errors:
         st.warning(words.warnings_above, icon=":material/warning:")

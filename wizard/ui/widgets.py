@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from wizard.answers import allowed_values, number_bounds
 from wizard.content_model import Question, StepWords
@@ -48,22 +49,34 @@ def _more(q: Question, words: StepWords) -> str:
 
 
 def render(q: Question, value: object, error: str | None, warning: str | None) -> None:
-    """Draw one question. The widget keeps the question as its accessible name; when the
-    label must sit above an error (or name a group of checkboxes) it is drawn as text and
-    the widget's own label is hidden, not removed."""
+    """Draw one question's control, with its error and warning. The widget keeps the
+    question as its accessible name; when the label must sit above an error (or name a
+    group of checkboxes) it is drawn as text and the widget's own label is hidden, not
+    removed. Drawn inside the question's box (question_box), before its disclosure."""
     words = sources.screens().step
     callbacks: dict[str, Any] = {"on_change": sync, "args": (q,)}
     grouped = q.type == "multi"
-    with st.container(key=f"q_{q.id}", gap="small"):
-        if error or grouped:
-            with st.container(key=f"label_{q.id}"):
-                st.markdown(f"**{q.label}**")
-            callbacks["label_visibility"] = "collapsed"
-        if error:
-            with st.container(key=f"err_{q.id}"):
-                st.error(error, icon=":material/error:")
-        kinds.of(q).draw(q, value, words, callbacks)
-        if warning:
-            st.warning(warning, icon=":material/warning:")
-        with st.expander(words.why_we_ask_more):
-            st.markdown(_more(q, words))
+    if error or grouped:
+        with st.container(key=f"label_{q.id}"):
+            st.markdown(f"**{q.label}**")
+        callbacks["label_visibility"] = "collapsed"
+    if error:
+        with st.container(key=f"err_{q.id}"):
+            st.error(error, icon=":material/error:")
+    kinds.of(q).draw(q, value, words, callbacks)
+    if warning:
+        st.warning(warning, icon=":material/warning:")
+
+
+def question_box(q: Question) -> DeltaGenerator:
+    """The box that holds one question: its control (drawn by render) and its "why we
+    ask" disclosure (more). tab.js links the two inside it."""
+    return st.container(key=f"q_{q.id}", gap="small")
+
+
+def more(q: Question) -> None:
+    """The "why we ask" disclosure, under the control. Its text never changes with the
+    answer, so it is drawn with the page, not again on each answer."""
+    words = sources.screens().step
+    with st.expander(words.why_we_ask_more):
+        st.markdown(_more(q, words))
