@@ -293,17 +293,20 @@ def test_a_part_saved_file_loads_with_the_rest_unanswered(content):
     for qid in ("pattern", "engagement_status", "has_contract", "notice_days", "tone",
                 "preferred_channel", "notice_date"):  # fmt: skip
         assert own.answers[qid] is None, f"{qid} was never answered"
-    assert own.view == "review"
     assert validation.incomplete_steps(own)[0] == 1, "the steps not done are still to do"
+    # It opens where the user stopped: the second step, asked, not pre-filled.
+    assert (own.view, own.step, own.reached) == ("step", 1, 1)
+    assert own.flash == sources.screens().flash.resumed_part
 
+    at = _app_with(own)
+    assert at.radio(key="w:pattern").value is None
+    # Review still shows what is not answered, and gives no plan for it.
+    own.view = "review"
     at = _app_with(own)
     pattern_step = next(t for t in texts(at) if t.startswith("### Pattern and remedies"))
     assert f"**{md('Is this a one-off or a pattern?')}**  \nNot answered" in pattern_step
     at.button(key="to_result").click().run()
     assert view(at) == "review", "no plan from answers never given"
-    # The first step's answers are there; the second is asked, not pre-filled.
-    at.button(key="edit_pattern").click().run()
-    assert at.radio(key="w:pattern").value is None
 
 
 def test_a_complete_file_from_the_result_page_still_opens_ready_for_its_plan(content):

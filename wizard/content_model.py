@@ -362,6 +362,7 @@ class WelcomeWords(_Model):
 
 class FlashWords(_Model):
     resumed: str
+    resumed_part: str
     example: str
     applied: str
 

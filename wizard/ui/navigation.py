@@ -135,7 +135,20 @@ def handle_upload(file_id: str, data: bytes) -> bool:
         session.upload_error = plain_upload_error(str(exc))
         return False
     load_answers(answers, sources.screens().flash.resumed, only_given=True)
+    _continue_where_left(session)
     return True
+
+
+def _continue_where_left(session: Session) -> None:
+    """A file saved part-way opens at the first step it leaves unanswered, as the user
+    left it; a complete file stays on review, ready for its plan."""
+    from wizard.ui import validation
+
+    missing = validation.incomplete_steps(session)
+    if missing:
+        session.reached = missing[0]
+        go_step(missing[0])
+        session.flash = sources.screens().flash.resumed_part
 
 
 def forget_upload() -> None:
