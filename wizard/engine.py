@@ -324,10 +324,16 @@ def _dates(state: _State) -> _State:
                 texts["deadline_what"] = deadline.what
                 reasons.append(rules.deadline_moved_reason.render(texts))
 
-    # An end date does not fall on a public holiday.
-    end_on_holiday = wd.is_holiday(effective)
-    if end_on_holiday:
-        effective = wd.on_or_after(effective)
+    # The end date is a working day where the provider works: not a weekend, not a public
+    # holiday. It moves on to the next working day, never back, so the client never gets
+    # less notice than the contract, the rules or the relationship call for; and because it
+    # is decided here, once, the letter, timeline, checklist and calendar all name the same
+    # day. (Moving it back would shorten the notice below a floor the stages above set.)
+    landed = wd.on_or_after(effective)
+    end_on_holiday = any(
+        wd.is_holiday(plus_days(effective, i)) for i in range((landed - effective).days)
+    )
+    effective = landed
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
     return state.with_(
