@@ -84,3 +84,76 @@ def test_moving_the_end_never_shortens_the_notice():
     assert rec.notice_days >= 30
     assert rec.notice_days_minimum == 30
     assert "holiday_moved" in rec.warning_ids
+
+
+# --- (2) with a matter before the court, nothing is handed over before the court allows --
+
+COURT_THREAT = dict(
+    profession="law",
+    signals=["behaviour_decline"],
+    safety_concern=True,
+    safety_level="threat",
+    court_matter_pending=True,
+    has_contract=False,
+    unearned_prepayment=True,
+    unearned_amount=2500,
+    client_assets=["files"],
+    key_deadlines=[{"date": dt.date(2026, 3, 20), "what": "Hearing on motion to dismiss"}],
+    notice_date=dt.date(2026, 3, 2),
+)
+COURT_INSISTED = dict(
+    profession="law",
+    signals=["unethical_request"],
+    improper_request_insisted=True,
+    court_matter_pending=True,
+    has_contract=False,
+    client_assets=["files", "work_product"],
+    outstanding_balance=5000,
+    relationship_months=30,
+    notice_date=dt.date(2026, 3, 2),
+)
+
+
+@pytest.mark.parametrize("answers", [COURT_THREAT, COURT_INSISTED], ids=["threat", "insisted"])
+def test_court_letter_hands_the_file_over_only_once_the_court_allows(answers):
+    plan = plan_for(**answers)
+    assert plan.recommendation.effective_condition == "court_permission"
+    end = plan.recommendation.effective_date
+    end_text = f"{end:%A} {end.day} {end:%B %Y}"
+    text = bodies(plan)
+    assert f"By {end_text} I will return" not in text
+    assert "Once the court allows me to withdraw, I will promptly hand over" in text
+    assert "to you or to your new lawyer" in text and "as the court directs" in text
+    assert "Until the court allows me to withdraw, I remain your lawyer" in text
+
+
+def test_court_letter_sets_no_fixed_date_for_the_refund_or_the_final_invoice():
+    text = bodies(plan_for(**COURT_THREAT))
+    assert "refund $2,500.00 of your advance payment" in text
+    assert "promptly once my withdrawal takes effect" in text
+    assert "by Monday 2 March 2026." not in text
+    text = bodies(plan_for(**COURT_INSISTED))
+    assert "covering the work up to the day my withdrawal takes effect" in text
+
+
+@pytest.mark.parametrize("answers", [COURT_THREAT, COURT_INSISTED], ids=["threat", "insisted"])
+def test_court_timeline_and_checklist_hand_over_the_file_no_earlier_than_the_end(answers):
+    plan = plan_for(**answers)
+    end = plan.recommendation.effective_date
+    ids = {step.id for step in plan.timeline}
+    assert "return_records" not in ids
+    assert "return_records" not in checklist_items(plan)
+    step = timeline_step(plan, "hand_over_file")
+    assert step.date >= end and "court" in step.title
+    item = checklist_items(plan)["hand_over_file"]
+    assert item.due >= end and "court allows" in item.text
+
+
+def test_without_a_court_the_records_still_go_back_before_the_end():
+    answers = {**COURT_THREAT, "court_matter_pending": False}
+    plan = plan_for(**answers)
+    end = plan.recommendation.effective_date
+    assert "hand_over_file" not in {step.id for step in plan.timeline}
+    assert f"By {end:%A} {end.day} {end:%B %Y} I will return your files and documents" in bodies(
+        plan
+    )
