@@ -157,3 +157,49 @@ def test_without_a_court_the_records_still_go_back_before_the_end():
     assert f"By {end:%A} {end.day} {end:%B %Y} I will return your files and documents" in bodies(
         plan
     )
+
+
+# --- (5) a deadline that passes while notice is held is not an upcoming one -------------
+
+# Notice waits for the critical period to end (20 March), so it goes on Monday 23 March:
+# the trial on 16 March has passed by then, the hearing on 15 April has not.
+HELD_FOR_TRIAL = dict(
+    profession="law",
+    signals=["goal_misalignment"],
+    court_matter_pending=True,
+    critical_period=True,
+    critical_period_ends=dt.date(2026, 3, 20),
+    key_deadlines=[
+        {"date": dt.date(2026, 3, 16), "what": "Trial"},
+        {"date": dt.date(2026, 4, 15), "what": "Costs hearing"},
+    ],
+    notice_days=30,
+    relationship_months=14,
+    notice_date=dt.date(2026, 3, 2),
+)
+
+
+def test_a_deadline_before_the_notice_is_not_listed_in_the_letter():
+    plan = plan_for(**HELD_FOR_TRIAL)
+    assert plan.recommendation.notice_date == dt.date(2026, 3, 23)
+    text = bodies(plan)
+    assert "Trial" not in text
+    assert "Costs hearing \u2013 Wednesday 15 April 2026" in text
+
+
+def test_a_deadline_before_the_notice_is_not_named_in_the_notice_step():
+    plan = plan_for(**HELD_FOR_TRIAL)
+    item = checklist_items(plan)["name_deadlines"]
+    assert "Costs hearing" in item.text and "Trial" not in item.text
+    only_trial = {**HELD_FOR_TRIAL, "key_deadlines": HELD_FOR_TRIAL["key_deadlines"][:1]}
+    assert "name_deadlines" not in checklist_items(plan_for(**only_trial))
+
+
+def test_the_provider_is_told_to_see_a_deadline_in_the_hold_through():
+    plan = plan_for(**HELD_FOR_TRIAL)
+    assert "deadline_before_notice" in plan.recommendation.warning_ids
+    note = next(w for w in plan.warnings if w.startswith("Trial (Monday 16 March 2026)"))
+    assert "before you give notice" in note and "acting for the client" in note
+    # The provider's own record of the facts keeps every deadline.
+    facts = {row.label: row.value for row in plan.facts}
+    assert "Trial" in facts["The client\u2019s deadlines"]
