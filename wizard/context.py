@@ -57,6 +57,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     own = content.plan.own_asset_phrases
     transferred = content.messages.transferred_assets
     ctx: dict[str, Any] = answers.model_dump()
+    deadlines = sorted(answers.key_deadlines, key=deadline_date)
     ctx.update(
         client=answers.client_name.strip() or holders["client"],
         you=answers.your_name.strip() or holders["you"],
@@ -72,9 +73,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         else "",
         notice_date_text=long_date(answers.notice_date) if answers.notice_date else "",
         unearned_text=money(answers.unearned_amount, answers.currency),
-        deadlines_text=join_words(
-            [f"{d.what} ({long_date(d.date)})" for d in sorted(answers.key_deadlines, key=_when)]
-        ),
+        deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
         no_notice_text=content.rules.no_notice_phrases[_contract_state(answers)],
         profession_label=content.question_by_id["profession"].option_label(answers.profession),
@@ -90,9 +89,13 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         returned_text=join_words([phrases[a] for a in answers.client_assets if a in RETURNED]),
         family=FAMILIES.get(answers.profession, "general"),
         country=answers.jurisdiction[:2].upper(),
-        deadline_lines=[
-            f"{d.what} \u2013 {long_date(d.date)}" for d in sorted(answers.key_deadlines, key=_when)
-        ],
+        deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in deadlines],
+        # Set by the engine once the notice date is known: the deadlines still ahead on it
+        # (what the notice names) and those that fall before it (the provider meets them).
+        notice_deadline_lines=[],
+        notice_deadlines_text="",
+        held_deadlines_text="",
+        held_deadline_count=0,
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),
@@ -114,7 +117,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     return ctx
 
 
-def _when(deadline: Any) -> dt.date:
+def deadline_date(deadline: Any) -> dt.date:
     return deadline.date
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
-from wizard.context import answers_context, decision_texts
+from wizard.context import answers_context, deadline_date, decision_texts, join_words
+from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
 from wizard.notice_date import resolve_notice_date
 from wizard.stages import STAGE_NAMES
@@ -313,6 +314,20 @@ def _dates(state: _State) -> _State:
             reasons.append(floor_rule.reason.render(texts))
             fired.append(floor_rule)
 
+    # The client's deadlines split at the notice date. Those still ahead when notice is given
+    # are the ones the notice names; one that falls between today and the notice (a hold for
+    # a trial, say) is met by the provider, who is still serving then, and is only noted on
+    # the provider's own plan: the letter never lists a past date as one to watch.
+    deadlines = sorted(answers.key_deadlines, key=deadline_date)
+    ahead = [d for d in deadlines if d.date >= notice]
+    before = [d for d in deadlines if state.today <= d.date < notice]
+    texts.update(
+        notice_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in ahead],
+        notice_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in ahead]),
+        held_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in before]),
+        held_deadline_count=len(before),
+    )
+
     # Key deadlines inside the notice period or just after the end.
     near_end = False
     moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
@@ -324,10 +339,16 @@ def _dates(state: _State) -> _State:
                 texts["deadline_what"] = deadline.what
                 reasons.append(rules.deadline_moved_reason.render(texts))
 
-    # An end date does not fall on a public holiday.
-    end_on_holiday = wd.is_holiday(effective)
-    if end_on_holiday:
-        effective = wd.on_or_after(effective)
+    # The end date is a working day where the provider works: not a weekend, not a public
+    # holiday. It moves on to the next working day, never back, so the client never gets
+    # less notice than the contract, the rules or the relationship call for; and because it
+    # is decided here, once, the letter, timeline, checklist and calendar all name the same
+    # day. (Moving it back would shorten the notice below a floor the stages above set.)
+    landed = wd.on_or_after(effective)
+    end_on_holiday = any(
+        wd.is_holiday(plus_days(effective, i)) for i in range((landed - effective).days)
+    )
+    effective = landed
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
     return state.with_(
@@ -340,6 +361,8 @@ def _dates(state: _State) -> _State:
         **state.fact(
             holiday_moved=end_on_holiday or state.notice_on_holiday,
             deadline_near_end=near_end,
+            deadline_before_notice=bool(before),
+            deadline_after_notice=bool(ahead),
         ),
     )
 

@@ -44,7 +44,12 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "dates",
         ("notice_period", "minimum_notice"),
-        {"holiday_moved": BOOL, "deadline_near_end": BOOL},
+        {
+            "holiday_moved": BOOL,
+            "deadline_near_end": BOOL,
+            "deadline_before_notice": BOOL,
+            "deadline_after_notice": BOOL,
+        },
     ),
     Stage("warnings", ("warnings",)),
     Stage("checklist"),
