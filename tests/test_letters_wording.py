@@ -1,0 +1,158 @@
+"""Wording of the letters and the plan in the harder cases of the expert review: unpaid
+work, no written contract, a stop-work, a finished job, clinical care, zero notice.
+
+Each test builds a plan from answers written out here and reads its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from wizard.answers import Answers
+from wizard.content import load_content
+from wizard.models import Plan
+from wizard.plan import build_plan
+
+TODAY = dt.date(2026, 2, 20)
+
+
+def plan_for(**answers: Any) -> Plan:
+    answers.setdefault("notice_date", dt.date(2026, 3, 2))
+    return build_plan(Answers(**answers), load_content(), today=TODAY)
+
+
+def letters(plan: Plan) -> str:
+    """Every draft the client may receive, with its subject."""
+    drafts = [plan.message, *plan.further_messages]
+    return "\n\n".join(f"{d.subject}\n{d.body}" for d in drafts)
+
+
+def musts(plan: Plan) -> str:
+    return "\n".join(c.text for c in plan.constraints)
+
+
+def checklist(plan: Plan) -> str:
+    return "\n".join(item.text for group in plan.checklist for item in group.items)
+
+
+def timeline(plan: Plan) -> str:
+    return "\n".join(f"{step.title} | {step.detail}" for step in plan.timeline)
+
+
+def everything(plan: Plan) -> str:
+    return "\n".join(
+        [letters(plan), musts(plan), checklist(plan), timeline(plan)]
+        + [f.value for f in plan.facts]
+        + plan.reasons
+    )
+
+
+# --- Unpaid work is a fact, not a disagreement ----------------------------------------
+
+MUTUAL = "agree on terms that work for us both"
+
+
+def test_unpaid_builder_with_a_court_matter_states_the_unpaid_invoices_plainly() -> None:
+    plan = plan_for(
+        profession="construction",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        court_matter_pending=True,
+        outstanding_balance=40000,
+        work_in_progress="some",
+    )
+    text = letters(plan)
+    assert MUTUAL not in text
+    assert "payment for my work has not been made on the terms we agreed" in text
+    # A hand-over for unpaid work is not dressed up as a better fit.
+    assert "better served by someone whose work fits" not in text
+
+
+def test_unpaid_general_provider_is_never_told_it_was_a_disagreement() -> None:
+    plan = plan_for(
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=1200,
+        relationship_depth="close",
+        relationship_months=30,
+    )
+    assert plan.recommendation.strategy == "communicate"
+    text = letters(plan)
+    assert MUTUAL not in text
+    assert "because payment for my work has not been made on the terms we agreed" in text
+
+
+def test_builder_without_a_contract_cites_no_clause_and_no_contract() -> None:
+    plan = plan_for(
+        profession="construction",
+        signals=["payment_problems"],
+        has_contract=False,
+        outstanding_balance=18000,
+        work_in_progress="some",
+        relationship_months=4,
+    )
+    assert plan.recommendation.readiness == "repair_first"
+    text = letters(plan)
+    assert "clause [clause number]" not in text
+    assert "of our contract" not in text
+    assert "Our contract ends" not in text
+    assert "written notice that I will stop work seven days" in text
+    assert MUTUAL not in text
+
+
+def test_builder_with_a_contract_still_quotes_its_clause_for_the_stop_work() -> None:
+    plan = plan_for(
+        profession="construction",
+        signals=["payment_problems"],
+        outstanding_balance=18000,
+        work_in_progress="some",
+    )
+    assert "Under clause [clause number] of our contract, this is written notice" in letters(plan)
+
+
+def test_a_stopped_site_is_not_told_to_keep_doing_the_work() -> None:
+    plan = plan_for(
+        profession="construction",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        court_matter_pending=True,
+        outstanding_balance=40000,
+        work_in_progress="some",
+    )
+    assert "stop_work_notice" in plan.recommendation.constraints
+    assert "keep doing the agreed work" not in musts(plan).lower()
+    assert "Keep doing the agreed work" not in checklist(plan)
+    assert "site safe and secured until the end date" in musts(plan)
+
+
+# --- Zero notice, and legal review without a contract ---------------------------------
+
+
+def test_a_contract_asking_for_no_notice_is_worded_naturally() -> None:
+    for kind in ("calendar", "business"):
+        plan = plan_for(
+            signals=["goal_misalignment"],
+            termination_clause="notice",
+            notice_days=0,
+            notice_day_kind=kind,
+            relationship_months=48,
+            relationship_depth="close",
+        )
+        assert not re.search(r"(?<!\d)0 (calendar|business) days", everything(plan))
+        assert "asks for no notice period" in letters(plan)
+
+
+def test_a_provider_without_a_contract_is_not_sent_to_read_termination_terms() -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        safety_level="threat",
+        has_contract=False,
+        court_matter_pending=True,
+    )
+    assert "legal_review" in plan.recommendation.constraints
+    text = everything(plan).lower()
+    assert "termination terms" not in text
+    assert "check the terms" not in text
