@@ -156,3 +156,26 @@ def test_a_provider_without_a_contract_is_not_sent_to_read_termination_terms() -
     text = everything(plan).lower()
     assert "termination terms" not in text
     assert "check the terms" not in text
+
+
+# --- Work the provider made, while a balance is unpaid ----------------------------------
+
+
+def test_work_product_is_never_held_under_a_clause_nobody_said_exists() -> None:
+    for has_contract in (True, False):
+        plan = plan_for(
+            profession="accounting" if has_contract else "general",
+            signals=["payment_problems"],
+            remedies_tried=["written_warning", "payment_plan"],
+            remedies_exhausted="yes",
+            has_contract=has_contract,
+            outstanding_balance=1500,
+            client_assets=["work_product", "files"],
+        )
+        text = letters(plan)
+        assert "of our agreement provides" not in text
+        assert "I propose to hand over the work I prepared for you once the final invoice" in text
+        # The must-do says the same as the letter, and the checklist has the user check it.
+        assert "theirs once paid" not in musts(plan)
+        assert "once the final invoice is paid" in musts(plan)
+        assert "the work you made until the final invoice is paid" in checklist(plan)
