@@ -179,3 +179,26 @@ def test_work_product_is_never_held_under_a_clause_nobody_said_exists() -> None:
         assert "theirs once paid" not in musts(plan)
         assert "once the final invoice is paid" in musts(plan)
         assert "the work you made until the final invoice is paid" in checklist(plan)
+
+
+# --- A finished one-off job ------------------------------------------------------------
+
+
+def test_a_finished_job_gets_a_short_note_declining_further_work() -> None:
+    for balance in (0, 3200):
+        plan = plan_for(
+            profession="accounting",
+            engagement_status="finished",
+            signals=["payment_problems"] if balance else ["behaviour_decline"],
+            outstanding_balance=balance,
+            client_assets=["records"],
+            notice_days=30,
+            relationship_months=3,
+            relationship_depth="transactional",
+        )
+        text = letters(plan)
+        assert "I will not be taking on further work for you" in text
+        for wrong in ("Notice of termination", "ending our agreement", "takes effect today"):
+            assert wrong not in text
+        assert ("$3,200.00 for the completed work is still due" in text) == bool(balance)
+        assert "Keep doing the agreed work" not in checklist(plan)
