@@ -202,3 +202,73 @@ def test_a_finished_job_gets_a_short_note_declining_further_work() -> None:
             assert wrong not in text
         assert ("$3,200.00 for the completed work is still due" in text) == bool(balance)
         assert "Keep doing the agreed work" not in checklist(plan)
+
+
+# --- Clinical care: care language, records kept, crisis help -------------------------
+
+
+def test_a_retiring_therapist_words_the_reason_as_care() -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["provider_changes"],
+        client_assets=["clinical_records"],
+        relationship_months=24,
+        client_depends_on_you=True,
+    )
+    text = letters(plan)
+    assert "your work" not in text
+    assert "I will no longer be able to offer you sessions" in text
+
+
+def test_a_therapist_refusing_a_suggested_request_keeps_to_care_language() -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["unethical_request"],
+        client_assets=["clinical_records"],
+    )
+    assert plan.recommendation.readiness == "repair_first"
+    text = letters(plan)
+    for wrong in ("a point to settle", "the rest of the work", "our work together"):
+        assert wrong not in text.lower()
+    assert "continue your care and our sessions as before" in text
+
+
+def test_a_clinician_holding_only_clinical_records_is_not_told_to_hand_them_back() -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        safety_level="threat",
+        notice_days=30,
+        client_assets=["clinical_records"],
+        relationship_months=20,
+    )
+    own = checklist(plan) + timeline(plan)
+    assert "Hand back everything" not in own
+    assert "Return the client’s records" not in own
+    assert "hand-over notes" not in own
+    assert "transfer summary" in own
+    # A threatened therapist offers no further sessions, and is not told to keep working.
+    assert "I will not be offering further sessions" in letters(plan)
+    assert "keep doing the agreed work" not in (musts(plan) + checklist(plan)).lower()
+
+
+def test_transition_talking_points_name_the_crisis_line_when_crisis_help_applies() -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["boundary_violations"],
+        remedies_tried=["boundaries_reset"],
+        safety_concern=True,
+        safety_level="uneasy",
+        client_in_crisis=True,
+        client_depends_on_you=True,
+        relationship_months=60,
+        relationship_depth="close",
+        has_contract=False,
+        preferred_channel="in_person",
+        client_assets=["clinical_records"],
+    )
+    assert "crisis_resources" in plan.recommendation.constraints
+    assert plan.message.kind == "talking_points"
+    assert "[crisis line and its number]" in plan.message.body
+    assert "Keep doing the agreed work" not in checklist(plan)
