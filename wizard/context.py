@@ -65,6 +65,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         contact=answers.client_contact.strip() or holders["contact"],
         balance_text=money(answers.outstanding_balance, answers.currency),
         notice_period_text=f"{answers.notice_days} {answers.notice_day_kind} days",
+        # The contract's own notice, in days (0: it asks for none); `notice_days` below is
+        # the notice the plan gives, once the engine has decided it.
+        contract_notice_days=answers.notice_days,
         critical_ends_text=long_date(answers.critical_period_ends)
         if answers.critical_period_ends
         else "",
