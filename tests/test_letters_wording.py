@@ -101,6 +101,21 @@ def test_builder_without_a_contract_cites_no_clause_and_no_contract() -> None:
     assert MUTUAL not in text
 
 
+def test_a_stop_work_notice_is_titled_as_one_not_as_a_point_to_settle_weeks_later() -> None:
+    plan = plan_for(
+        profession="construction",
+        signals=["payment_problems"],
+        has_contract=False,
+        outstanding_balance=18000,
+        work_in_progress="some",
+        relationship_months=4,
+    )
+    assert "stop work seven days from today" in plan.message.body
+    subject = plan.message.subject or ""
+    assert "work will stop" in subject
+    assert "a point to settle by" not in subject
+
+
 def test_builder_with_a_contract_still_quotes_its_clause_for_the_stop_work() -> None:
     plan = plan_for(
         profession="construction",
