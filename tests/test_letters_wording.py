@@ -235,6 +235,18 @@ def test_a_retiring_therapist_words_the_reason_as_care() -> None:
     assert "I will no longer be able to offer you sessions" in text
 
 
+def test_a_clinicians_timeline_speaks_of_care_not_of_an_engagement() -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["provider_changes"],
+        client_assets=["clinical_records"],
+        relationship_months=24,
+    )
+    steps = timeline(plan)
+    assert "engagement" not in steps and "invoices" not in steps and "open work" not in steps
+    assert "Your care of the client ends today" in steps
+
+
 def test_a_therapist_refusing_a_suggested_request_keeps_to_care_language() -> None:
     plan = plan_for(
         profession="therapy",
