@@ -340,6 +340,7 @@ def _dates(state: _State) -> _State:
         **state.fact(
             holiday_moved=end_on_holiday or state.notice_on_holiday,
             deadline_near_end=near_end,
+            same_day=effective == notice,
         ),
     )
 

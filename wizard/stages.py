@@ -44,7 +44,8 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "dates",
         ("notice_period", "minimum_notice"),
-        {"holiday_moved": BOOL, "deadline_near_end": BOOL},
+        # same_day: the end takes effect on the day notice is given.
+        {"holiday_moved": BOOL, "deadline_near_end": BOOL, "same_day": BOOL},
     ),
     Stage("warnings", ("warnings",)),
     Stage("checklist"),
