@@ -363,6 +363,7 @@ def _dates(state: _State) -> _State:
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
+            same_day=effective == notice,
         ),
     )
 

@@ -73,6 +73,8 @@ def render_message(
         texts["tone"] = tone
     texts["review_on"] = long_date(decision.dates.schedule("notice", -2, "before_notice"))
     texts["confirming"] = role == "confirmation"
+    prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
+    texts["records_on"] = long_date(_dated(prompt_return, decision))
     kind = content.messages.kinds[channel]  # type: ignore[index]
     name = rec.strategy if role != "main" else message_template_name(rec)
     ctx = message_context(texts, content, name)

@@ -44,11 +44,13 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "dates",
         ("notice_period", "minimum_notice"),
+        # same_day: the end takes effect on the day notice is given.
         {
             "holiday_moved": BOOL,
             "deadline_near_end": BOOL,
             "deadline_before_notice": BOOL,
             "deadline_after_notice": BOOL,
+            "same_day": BOOL,
         },
     ),
     Stage("warnings", ("warnings",)),
