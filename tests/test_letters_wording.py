@@ -299,3 +299,21 @@ def test_transition_talking_points_name_the_crisis_line_when_crisis_help_applies
     assert plan.message.kind == "talking_points"
     assert "[crisis line and its number]" in plan.message.body
     assert "Keep doing the agreed work" not in checklist(plan)
+
+
+def test_a_physicians_letter_keeps_urgent_care_and_prescriptions_during_notice() -> None:
+    plan = plan_for(
+        profession="healthcare",
+        signals=["goal_misalignment"],
+        relationship_months=30,
+        has_contract=True,
+        notice_days=14,
+    )
+    text = letters(plan)
+    assert "urgent care" in text and "prescriptions do not run out" in text
+    assert "sessions" not in text, "a physician sees patients at appointments"
+
+
+def test_a_therapists_letter_does_not_promise_prescriptions() -> None:
+    plan = plan_for(profession="therapy", signals=["provider_changes"], relationship_months=30)
+    assert "prescriptions" not in letters(plan)
