@@ -317,3 +317,20 @@ def test_a_physicians_letter_keeps_urgent_care_and_prescriptions_during_notice()
 def test_a_therapists_letter_does_not_promise_prescriptions() -> None:
     plan = plan_for(profession="therapy", signals=["provider_changes"], relationship_months=30)
     assert "prescriptions" not in letters(plan)
+
+
+def test_talking_points_number_the_crisis_line_without_a_gap() -> None:
+    """Every talking-points draft that names the crisis line numbers it right after the
+    last step before it (no "6." after a "4.")."""
+    plan = plan_for(
+        profession="therapy",
+        signals=["behaviour_decline"],
+        client_in_crisis=True,
+        preferred_channel="video",
+        relationship_months=12,
+    )
+    assert "where to turn in a crisis" in plan.message.body
+    drafts = [plan.message.body, *(m.body for m in plan.further_messages)]
+    for body in drafts:
+        numbers = [int(n) for n in re.findall(r"^(\d)\. ", body, re.M)]
+        assert numbers == list(range(1, len(numbers) + 1)), body
