@@ -189,3 +189,15 @@ def test_filing_deadline_warning_is_unchanged_when_ending_is_not_mandatory(conte
     )
     plan = build_plan(answers, content, today=TODAY)
     assert any("avoid leaving just before one" in w for w in plan.recommendation.warnings)
+
+
+def test_a_same_day_mandatory_end_asks_for_nothing_until_an_end_date(content):
+    """Ending the day notice is given: no "keep doing the agreed work until the end date"
+    in the must-dos; and a lawyer is sent to a colleague, not to "a lawyer"."""
+    plan = build_plan(_insisted_cause_only("law"), content, today=TODAY)
+    assert plan.recommendation.effective_date == plan.recommendation.notice_date
+    musts = "\n".join(c.text for c in plan.constraints)
+    assert "until the end date" not in musts
+    assert "Ask a lawyer" not in musts and "Have a colleague" in musts
+    steps = "\n".join(step.detail for step in plan.timeline)
+    assert "Ask a lawyer" not in steps
