@@ -203,3 +203,29 @@ def test_the_provider_is_told_to_see_a_deadline_in_the_hold_through():
     # The provider's own record of the facts keeps every deadline.
     facts = {row.label: row.value for row in plan.facts}
     assert "Trial" in facts["The client\u2019s deadlines"]
+
+
+# --- "GB" alone counts every UK nation's bank holidays ------------------------------------
+
+
+def test_gb_without_a_nation_keeps_easter_monday_a_holiday():
+    """The package's UK calendar without a nation holds only the days common to all four,
+    which leaves out Easter Monday (a bank holiday in England, Wales and Northern Ireland).
+    Counted as a working day, 10 business days from Friday 20 March 2026 would end on it."""
+    easter_monday = dt.date(2026, 4, 6)
+    assert not Workdays("GB").is_business_day(easter_monday)
+    assert Workdays("GB").holiday_name(easter_monday) == "Easter Monday"
+    assert Workdays("GB-SCT").is_business_day(easter_monday), "not a holiday in Scotland"
+    plan = plan_for(
+        profession="general",
+        jurisdiction="GB",
+        signals=["goal_misalignment"],
+        notice_days=10,
+        notice_day_kind="business",
+        relationship_months=6,
+        currency="GBP",
+        notice_date=dt.date(2026, 3, 20),
+    )
+    end = plan.recommendation.effective_date
+    assert end is not None and end != easter_monday
+    assert Workdays("GB-ENG").is_business_day(end)

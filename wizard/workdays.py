@@ -17,14 +17,31 @@ ONE_DAY = dt.timedelta(days=1)
 LAST_DAY = dt.date(2199, 12, 31)
 
 
+# Countries whose public holidays differ by nation and whose package calendar, with no
+# subdivision named, holds only the days common to all of them: the UK's leaves out Easter
+# Monday (a bank holiday in England, Wales and Northern Ireland). "GB" alone then means
+# every nation's holidays, so a date is never treated as a working day where it is not.
+NATIONS_UNITED = {"GB": ("ENG", "NIR", "SCT", "WLS"), "UK": ("ENG", "NIR", "SCT", "WLS")}
+
+
 @functools.lru_cache(maxsize=256)
-def _holidays_in(jurisdiction: str, year: int) -> frozenset[dt.date]:
-    """Public holidays of one year (public data, shared by all sessions)."""
+def _calendar(jurisdiction: str, year: int) -> dict[dt.date, str]:
+    """Public holidays of one year and their names (public data, shared by all sessions)."""
     import holidays  # the calendars load only when a jurisdiction is given
 
     country, _, subdivision = jurisdiction.partition("-")
-    calendar = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
-    return frozenset(calendar)
+    parts = (subdivision,) if subdivision else NATIONS_UNITED.get(country, ("",))
+    days: dict[dt.date, str] = {}
+    for part in parts:
+        calendar = holidays.country_holidays(country, subdiv=part or None, years=year)
+        for day, name in sorted(calendar.items()):
+            days.setdefault(day, str(name))
+    return days
+
+
+@functools.lru_cache(maxsize=256)
+def _holidays_in(jurisdiction: str, year: int) -> frozenset[dt.date]:
+    return frozenset(_calendar(jurisdiction, year))
 
 
 def _clamp(day: dt.date) -> dt.date:
@@ -49,11 +66,7 @@ class Workdays:
     def holiday_name(self, day: dt.date) -> str:
         if not self.is_holiday(day):
             return ""
-        import holidays
-
-        country, _, subdivision = self.jurisdiction.partition("-")
-        names = holidays.country_holidays(country, subdiv=subdivision or None, years=day.year)
-        return str(names.get(day, ""))
+        return _calendar(self.jurisdiction, day.year).get(day, "")
 
     def is_business_day(self, day: dt.date) -> bool:
         return day.weekday() < 5 and not self.is_holiday(day)
