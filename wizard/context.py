@@ -167,6 +167,9 @@ def decision_texts(
         "readiness": readiness,
         "channel": channel,
         "channel_label": channel_question.option_label(channel),
+        # The channel in a sentence: "by email" / "in person", and "phone call" / "meeting".
+        "channel_by": content.plan.channel_phrases[channel].by,
+        "channel_noun": content.plan.channel_phrases[channel].noun,
         "follow_up_call": follow_up_call,
         "written_notice": written_notice,
         "constraints": constraints,
