@@ -285,6 +285,11 @@ class GlanceLabels(_Model):
     written_notice: str
 
 
+class ChannelPhrases(_Model):
+    by: str
+    noun: str
+
+
 class PlanFile(_Model):
     strategies: dict[Strategy, Label]
     readiness: dict[Readiness, Label]
@@ -308,6 +313,9 @@ class PlanFile(_Model):
     alternative_lower: dict[Strategy, Text]
     # How the user's own lists name what they hold of the client's ("the client's files").
     own_asset_phrases: dict[Asset, str]
+    # How a sentence names each channel: "give notice by email" / "in person" (`by`), and
+    # "talking points for your phone call" / "meeting" (`noun`).
+    channel_phrases: dict[Channel, ChannelPhrases]
     facts: list[FactEntry]
     footer: Text
     disclaimer_line: str

@@ -50,6 +50,41 @@ def join_words(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def duration_text(months: int) -> str:
+    """How long the relationship has lasted, as a letter says it: "8 months" below two
+    years, then years in words: "eight years", or "more than two years" when not whole."""
+    if months < 24:
+        return f"{months} month{'' if months == 1 else 's'}"
+    years = months // 12
+    words = _NUMBER_WORDS[years] if years < len(_NUMBER_WORDS) else str(years)
+    return f"{words} years" if months % 12 == 0 else f"more than {words} years"
+
+
 def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     """Answers plus ready-made phrases; enough for rule reasons."""
     holders = content.plan.placeholders
@@ -64,6 +99,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         business=answers.your_business.strip() or answers.your_name.strip() or holders["business"],
         contact=answers.client_contact.strip() or holders["contact"],
         balance_text=money(answers.outstanding_balance, answers.currency),
+        # "18 months", "eight years", "more than two years".
+        relationship_text=duration_text(answers.relationship_months),
         notice_period_text=f"{answers.notice_days} {answers.notice_day_kind} days",
         # The contract's own notice, in days (0: it asks for none); `notice_days` below is
         # the notice the plan gives, once the engine has decided it.
@@ -167,6 +204,9 @@ def decision_texts(
         "readiness": readiness,
         "channel": channel,
         "channel_label": channel_question.option_label(channel),
+        # The channel in a sentence: "by email" / "in person", and "phone call" / "meeting".
+        "channel_by": content.plan.channel_phrases[channel].by,
+        "channel_noun": content.plan.channel_phrases[channel].noun,
         "follow_up_call": follow_up_call,
         "written_notice": written_notice,
         "constraints": constraints,
