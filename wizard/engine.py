@@ -305,10 +305,14 @@ def _dates(state: _State) -> _State:
             effective = suggested
             reasons.append(rules.contract_extended_reason.render(texts))
             fired.append(period_rule)
+    # A professional floor is part of the minimum whenever it applies, even when the
+    # relationship already gives more; it moves the end only when it is later.
     for floor_rule in rules.minimum_notice:
         floor = plus_days(notice, floor_rule.days)
-        if floor > effective and floor_rule.when.evaluate(state.facts, defs):
-            minimum = max(minimum, floor)
+        if not floor_rule.when.evaluate(state.facts, defs):
+            continue
+        minimum = max(minimum, floor)
+        if floor > effective:
             effective = floor
             texts["suggested_days"] = floor_rule.days
             reasons.append(floor_rule.reason.render(texts))
