@@ -291,6 +291,7 @@ def _dates(state: _State) -> _State:
         minimum = max(minimum, plus_days(notice, answers.cure_days))
         reasons.append(rules.cure_period_reason.render(texts))
     effective = minimum
+    extended_at: int | None = None
     # What the relationship suggests: the period itself when no contract sets one, an
     # extension of the contract's when the relationship calls for more.
     period_rule = _first(state, rules.notice_period)
@@ -303,7 +304,10 @@ def _dates(state: _State) -> _State:
             fired.append(period_rule)
         elif suggested > effective and rules.extend_contract_notice.evaluate(state.facts, defs):
             effective = suggested
-            reasons.append(rules.contract_extended_reason.render(texts))
+            # Worded once the end date is final (below): the reason names the notice the
+            # plan actually gives, after the end moves off a weekend, holiday or deadline.
+            extended_at = len(reasons)
+            reasons.append("")
             fired.append(period_rule)
     # A professional floor is part of the minimum whenever it applies, even when the
     # relationship already gives more; it moves the end only when it is later.
@@ -355,6 +359,9 @@ def _dates(state: _State) -> _State:
     effective = landed
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
+    if extended_at is not None:
+        texts["notice_given_text"] = f"{notice_days} {unit} days"
+        reasons[extended_at] = rules.contract_extended_reason.render(texts)
     return state.with_(
         effective=effective,
         notice_days=notice_days,
