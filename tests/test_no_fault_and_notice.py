@@ -103,3 +103,49 @@ def test_no_floor_no_minimum_without_a_contract():
         notice_date=dt.date(2026, 3, 2),
     )
     assert rec.notice_days_minimum == 0
+
+
+# --- the client's business moved on: nobody's fault, help finding someone -------------
+
+BUSINESS_MOVED_ON = dict(
+    signals=["business_changes"],
+    pattern="one_off",
+    remedies_tried=[],
+    remedies_exhausted="no",
+    conversation_outlook="unknown",
+    termination_clause="notice",
+    notice_days=30,
+    relationship_months=36,
+    relationship_depth="ongoing",
+    preferred_channel="email",
+    notice_date=dt.date(2026, 3, 2),
+)
+
+
+def test_business_moved_on_says_there_is_nothing_to_fix_and_helps_find_someone():
+    plan = plan_for(**BUSINESS_MOVED_ON)
+    rec = plan.recommendation
+    assert rec.readiness == "proceed"
+    assert rec.notice_days > 30  # in proportion to three years, beyond the contract's 30
+    reasons = " ".join(rec.reasons)
+    assert "nothing to fix" in reasons
+    if rec.strategy != "transition":
+        assert "planned hand-over" not in reasons
+    body = plan.message.body
+    assert "nothing you need to put right" in body
+    assert "let things drift" not in body
+    assert "providers who are well placed to help" in body
+
+
+def test_business_moved_on_talking_points_offer_names():
+    plan = plan_for(**{**BUSINESS_MOVED_ON, "preferred_channel": "video"})
+    assert "offer the names of two or three providers" in plan.message.body
+    letters = " ".join(m.body for m in plan.further_messages)
+    assert "let things drift" not in letters
+    assert "providers who are well placed to help" in letters
+
+
+def test_a_client_side_problem_keeps_its_wording():
+    plan = plan_for(**{**BUSINESS_MOVED_ON, "signals": ["goal_misalignment"]})
+    assert "nothing you need to put right" not in plan.message.body
+
