@@ -149,3 +149,32 @@ def test_a_client_side_problem_keeps_its_wording():
     plan = plan_for(**{**BUSINESS_MOVED_ON, "signals": ["goal_misalignment"]})
     assert "nothing you need to put right" not in plan.message.body
 
+
+# --- "time to adjust" only when the relationship gave more time -----------------------
+
+LONG_REASON = "a considered ending with time to adjust is fair"
+
+
+def test_long_relationship_reason_absent_when_nothing_was_added():
+    # Non-payment: the contract's notice is not extended.
+    rec = rec_for(
+        signals=["payment_problems"],
+        pattern="recurring",
+        remedies_tried=["written_warning", "payment_plan"],
+        remedies_exhausted="yes",
+        outstanding_balance=3000,
+        termination_clause="notice",
+        notice_days=30,
+        relationship_months=48,
+        relationship_depth="close",
+        client_depends_on_you=True,
+        notice_date=dt.date(2026, 3, 2),
+    )
+    assert rec.notice_days == 30
+    assert not any(LONG_REASON in r for r in rec.reasons)
+
+
+def test_long_relationship_reason_kept_when_the_notice_was_lengthened():
+    rec = plan_for(**LONG_CLOSE_CONTRACT).recommendation
+    assert rec.notice_days > 30
+    assert any(LONG_REASON in r for r in rec.reasons)
