@@ -142,6 +142,9 @@ class _Rule(_Model):
 class ScoringRule(_Rule):
     add: dict[Strategy, float]
     reason: Text
+    # The reason speaks of the time the client gets, so it is given only when the
+    # relationship actually lengthened the notice (the scores move either way).
+    reason_needs_longer_notice: bool = False
 
 
 class ConstraintRule(_Rule):

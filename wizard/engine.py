@@ -291,6 +291,8 @@ def _dates(state: _State) -> _State:
         minimum = max(minimum, plus_days(notice, answers.cure_days))
         reasons.append(rules.cure_period_reason.render(texts))
     effective = minimum
+    extended_at: int | None = None
+    lengthened = False
     # What the relationship suggests: the period itself when no contract sets one, an
     # extension of the contract's when the relationship calls for more.
     period_rule = _first(state, rules.notice_period)
@@ -298,17 +300,26 @@ def _dates(state: _State) -> _State:
         suggested = plus_days(notice, period_rule.days)
         texts["suggested_days"] = period_rule.days
         if not by_contract and "cure_period" not in ids:
+            lengthened = suggested > effective
             effective = max(effective, suggested)
             reasons.append(period_rule.reason.render(texts))
             fired.append(period_rule)
         elif suggested > effective and rules.extend_contract_notice.evaluate(state.facts, defs):
             effective = suggested
-            reasons.append(rules.contract_extended_reason.render(texts))
+            lengthened = True
+            # Worded once the end date is final (below): the reason names the notice the
+            # plan actually gives, after the end moves off a weekend, holiday or deadline.
+            extended_at = len(reasons)
+            reasons.append("")
             fired.append(period_rule)
+    # A professional floor is part of the minimum whenever it applies, even when the
+    # relationship already gives more; it moves the end only when it is later.
     for floor_rule in rules.minimum_notice:
         floor = plus_days(notice, floor_rule.days)
-        if floor > effective and floor_rule.when.evaluate(state.facts, defs):
-            minimum = max(minimum, floor)
+        if not floor_rule.when.evaluate(state.facts, defs):
+            continue
+        minimum = max(minimum, floor)
+        if floor > effective:
             effective = floor
             texts["suggested_days"] = floor_rule.days
             reasons.append(floor_rule.reason.render(texts))
@@ -351,12 +362,24 @@ def _dates(state: _State) -> _State:
     effective = landed
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
+    if extended_at is not None:
+        texts["notice_given_text"] = f"{notice_days} {unit} days"
+        reasons[extended_at] = rules.contract_extended_reason.render(texts)
+    # A reason about time to adjust stays only when the relationship gave that time.
+    earlier = state.reasons
+    if not lengthened:
+        dropped = {
+            c.reason
+            for c in state.contributions
+            if any(r.id == c.rule_id and r.reason_needs_longer_notice for r in rules.scoring)
+        }
+        earlier = tuple(r for r in earlier if r not in dropped)
     return state.with_(
         effective=effective,
         notice_days=notice_days,
         notice_days_minimum=min(wd.count(notice, minimum, unit), notice_days),
         texts=MappingProxyType(texts),
-        reasons=state.reasons + tuple(reasons),
+        reasons=earlier + tuple(reasons),
         fired=_fired(state, *fired),
         **state.fact(
             holiday_moved=end_on_holiday or state.notice_on_holiday,
