@@ -229,3 +229,44 @@ def test_gb_without_a_nation_keeps_easter_monday_a_holiday():
     end = plan.recommendation.effective_date
     assert end is not None and end != easter_monday
     assert Workdays("GB-ENG").is_business_day(end)
+
+
+# --- a deadline before the end is the provider's to meet -----------------------------------
+
+
+def test_a_deadline_before_the_end_is_one_the_provider_sees_through():
+    """Notice on 2 March, the end moved past a deadline on 15 April: the lawyer still acts
+    then, so the letter says they will deal with it, not that the client must arrange it;
+    a deadline after the end is still the client's to keep."""
+    plan = plan_for(
+        profession="law",
+        jurisdiction="US-IL",
+        signals=["provider_changes"],
+        relationship_months=24,
+        notice_date=dt.date(2026, 3, 2),
+        key_deadlines=[
+            {"date": dt.date(2026, 4, 15), "what": "Response to discovery requests"},
+            {"date": dt.date(2026, 9, 1), "what": "Trial"},
+        ],
+    )
+    end = plan.recommendation.effective_date
+    assert end is not None and end > dt.date(2026, 4, 15)
+    text = bodies(plan)
+    served, _, rest = text.partition("I will deal with them for you:")
+    assert rest, text
+    kept_by_me, _, for_client = rest.partition("They do not move because I am withdrawing:")
+    assert "Response to discovery requests" in kept_by_me
+    assert "Trial" in for_client and "Response to discovery" not in for_client
+
+
+def test_with_a_court_every_deadline_stays_the_clients_to_watch():
+    plan = plan_for(
+        profession="law",
+        signals=["goal_misalignment"],
+        court_matter_pending=True,
+        notice_date=dt.date(2026, 3, 2),
+        key_deadlines=[{"date": dt.date(2026, 3, 20), "what": "Hearing"}],
+    )
+    text = bodies(plan)
+    assert "I will deal with them for you" not in text
+    assert "They do not move because I am withdrawing" in text

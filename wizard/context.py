@@ -133,6 +133,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Set by the engine once the notice date is known: the deadlines still ahead on it
         # (what the notice names) and those that fall before it (the provider meets them).
         notice_deadline_lines=[],
+        # Of those, the ones before the end that the provider sees through, and the rest.
+        served_deadline_lines=[],
+        client_deadline_lines=[],
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,

@@ -360,6 +360,19 @@ def _dates(state: _State) -> _State:
         wd.is_holiday(plus_days(effective, i)) for i in range((landed - effective).days)
     )
     effective = landed
+    # Of the deadlines the notice names, those before the end fall while the provider still
+    # serves the client: the letter says the provider will see them through, not that the
+    # client must arrange them. Not when ending is mandatory (the work may be the improper
+    # part) or a court decides the end (the earliest end is not the end).
+    if "mandatory_withdrawal" in ids or "court_permission" in ids:
+        served: list = []
+    else:
+        served = [d for d in ahead if d.date < effective]
+    after_end = [d for d in ahead if d not in served]
+    texts.update(
+        served_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in served],
+        client_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in after_end],
+    )
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
     if extended_at is not None:
