@@ -178,3 +178,21 @@ def test_long_relationship_reason_kept_when_the_notice_was_lengthened():
     rec = plan_for(**LONG_CLOSE_CONTRACT).recommendation
     assert rec.notice_days > 30
     assert any(LONG_REASON in r for r in rec.reasons)
+
+
+def test_a_change_of_practice_with_another_signal_still_offers_names() -> None:
+    """The provider's change is the reason given; a second signal (scope creep) does not
+    take away the help to find someone suitable that the reasons promise."""
+    plan = build_plan(
+        Answers(
+            profession="general",
+            signals=["provider_changes", "scope_creep"],
+            pattern="one_off",
+            has_contract=True,
+            notice_days=30,
+            notice_date=dt.date(2026, 3, 2),
+        ),
+        load_content(),
+        today=dt.date(2026, 2, 20),
+    )
+    assert "names of two or three providers" in plan.message.body
