@@ -6,36 +6,11 @@ Each test builds a plan from answers written out here and reads its words."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import pytest
 
-from wizard.answers import Answers
-from wizard.content import load_content
+# The same readers as the first review's tests: one way to build a plan and read its words.
+from tests.test_letters_wording import checklist, letters, plan_for, timeline
 from wizard.models import Plan
-from wizard.plan import build_plan
-
-TODAY = dt.date(2026, 2, 20)
-
-
-def plan_for(**answers: Any) -> Plan:
-    answers.setdefault("notice_date", dt.date(2026, 3, 2))
-    return build_plan(Answers(**answers), load_content(), today=TODAY)
-
-
-def letters(plan: Plan) -> str:
-    """Every draft the client may receive, with its subject."""
-    drafts = [plan.message, *plan.further_messages]
-    return "\n\n".join(f"{d.subject}\n{d.body}" for d in drafts)
-
-
-def checklist(plan: Plan) -> str:
-    return "\n".join(item.text for group in plan.checklist for item in group.items)
-
-
-def timeline(plan: Plan) -> str:
-    return "\n".join(f"{step.title} | {step.detail}" for step in plan.timeline)
 
 
 def warnings(plan: Plan) -> str:

@@ -228,9 +228,9 @@ def decision_texts(
             or "unethical_request" in answers.signals
         ),
         "review_on": long_date(max(planned, notice - dt.timedelta(days=2))),
-        # When the client's records go back if withdrawal is mandatory; the plan builder
-        # dates it from the plan's own step (return_records_promptly).
-        "records_on": long_date(min(effective, notice + dt.timedelta(days=3))),
+        # When the client's records go back if withdrawal is mandatory: dated by the plan
+        # builder from the plan's own step (return_records_promptly), and only there.
+        "records_on": "",
         "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
         # Set when a written draft confirms what was first said on a call or in a meeting.
         "confirming": False,
