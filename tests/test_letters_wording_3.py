@@ -126,6 +126,33 @@ def test_transition_for_cause_is_not_dressed_as_a_better_fit() -> None:
     assert "because of the breach set out below" in text.lower()
 
 
+@pytest.mark.parametrize(
+    ("profession", "signal", "channel"),
+    [
+        ("general", "payment_problems", "in_person"),
+        ("general", "payment_problems", "phone"),
+        ("therapy", "boundary_violations", "video"),
+    ],
+)
+def test_cure_talking_points_give_the_breach_and_both_dates_not_a_decision(
+    profession: str, signal: str, channel: str
+) -> None:
+    plan = plan_for(
+        **{**CURE, "signals": [signal]},
+        profession=profession,
+        preferred_channel=channel,
+        tone="warm",
+        relationship_months=40,
+        relationship_depth="close",
+    )
+    points = plan.message
+    assert points.kind == "talking_points"
+    assert "set out below" not in points.body
+    assert "I have decided to end our work together" not in points.body
+    assert "notice of a breach: Invoices 14 and 15 unpaid 60 days past due." in points.body
+    assert "put right by Monday 16 March 2026" in points.body
+
+
 # --- 2. A court matter and a cure period: no application before the cure runs out ---------
 
 COURT_CURE = dict(
