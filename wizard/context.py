@@ -11,6 +11,7 @@ from babel.numbers import UnknownCurrencyError, format_currency, get_currency_sy
 from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.dates import long_date
+from wizard.workdays import plus_days
 
 # The profession families the drafts are worded for.
 FAMILIES = {
@@ -231,6 +232,14 @@ def decision_texts(
         # When the client's records go back if withdrawal is mandatory: dated by the plan
         # builder from the plan's own step (return_records_promptly), and only there.
         "records_on": "",
+        # When a builder's written stop-work notice says work stops: dated by the plan builder
+        # from the plan's own step (stop_work), and only there.
+        "stop_on": "",
+        # Ending for cause: the last day the contract gives the client to put the breach right
+        # (the cure period counted from the notice, as the end date's minimum is).
+        "cure_on": long_date(plus_days(notice, answers.cure_days)),
+        # Ending for cause with time left to put the breach right: nothing ends before it runs.
+        "cure_pending": "cure_period" in constraints and answers.cure_days > 0,
         "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
         # Set when a written draft confirms what was first said on a call or in a meeting.
         "confirming": False,

@@ -75,6 +75,8 @@ def render_message(
     texts["confirming"] = role == "confirmation"
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
+    stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
+    texts["stop_on"] = long_date(_dated(stop_work, decision))
     kind = content.messages.kinds[channel]  # type: ignore[index]
     name = rec.strategy if role != "main" else message_template_name(rec)
     ctx = message_context(texts, content, name)
