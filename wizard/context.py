@@ -11,7 +11,6 @@ from babel.numbers import UnknownCurrencyError, format_currency, get_currency_sy
 from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.dates import long_date
-from wizard.workdays import plus_days
 
 # The profession families the drafts are worded for.
 FAMILIES = {
@@ -113,6 +112,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         if answers.client_in_crisis_until
         else "",
         notice_date_text=long_date(answers.notice_date) if answers.notice_date else "",
+        # Ending for cause: the last day to put the breach right, set by the engine's dates
+        # stage (engine._dates) when a cure period applies, and only there.
+        cure_on="",
         unearned_text=money(answers.unearned_amount, answers.currency),
         deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
@@ -235,9 +237,6 @@ def decision_texts(
         # When a builder's written stop-work notice says work stops: dated by the plan builder
         # from the plan's own step (stop_work), and only there.
         "stop_on": "",
-        # Ending for cause: the last day the contract gives the client to put the breach right
-        # (the cure period counted from the notice, as the end date's minimum is).
-        "cure_on": long_date(plus_days(notice, answers.cure_days)),
         # Ending for cause with time left to put the breach right: nothing ends before it runs.
         "cure_pending": "cure_period" in constraints and answers.cure_days > 0,
         "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",

@@ -288,7 +288,10 @@ def _dates(state: _State) -> _State:
     if by_contract:
         minimum = wd.add(notice, answers.notice_days, unit)
     if "cure_period" in ids:
-        minimum = max(minimum, plus_days(notice, answers.cure_days))
+        # The last day the client has to put the breach right; nothing ends before it.
+        cure_ends = plus_days(notice, answers.cure_days)
+        texts["cure_on"] = long_date(cure_ends)
+        minimum = max(minimum, cure_ends)
         reasons.append(rules.cure_period_reason.render(texts))
     effective = minimum
     extended_at: int | None = None
