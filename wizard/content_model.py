@@ -214,8 +214,8 @@ class RulesFile(_Model):
     # (e.g. care professions): every rule that fires may push the end date later.
     minimum_notice: list[NoticeRule] = []
     # How a reason says that no contract fixes the notice: no contract, a contract with no
-    # notice clause, or one the user is unsure about.
-    no_notice_phrases: dict[Literal["no_contract", "no_clause", "unsure"], str]
+    # notice clause, one the user is unsure about, or one that ends only for cause.
+    no_notice_phrases: dict[Literal["no_contract", "no_clause", "unsure", "cause_only"], str]
     # When the relationship's suggested period may lengthen a contract's notice.
     extend_contract_notice: When
     contract_extended_reason: Text
