@@ -155,3 +155,28 @@ def test_lengthened_for_cause_ending_does_not_quote_a_notice_clause():
     # The hidden notice_days answer (30 by default) is no clause of this contract.
     assert not any("asks for at least" in r for r in rec.reasons), rec.reasons
     assert any("only the least you may give" in r for r in rec.reasons)
+
+
+# --- a client who does not answer: the next remedy is in writing ----------------------
+
+
+@pytest.mark.parametrize("exhausted", ["no", "unsure"])
+def test_silent_client_is_written_to_not_talked_round(exhausted):
+    rec = rec_for(
+        signals=["unresponsive"],
+        pattern="recurring",
+        remedies_tried=[],
+        remedies_exhausted=exhausted,
+    )
+    assert rec.readiness == "repair_first"
+    assert rec.next_remedy == "written_warning"
+
+
+def test_silent_client_already_warned_in_writing_can_be_given_notice():
+    rec = rec_for(
+        signals=["unresponsive"],
+        pattern="recurring",
+        remedies_tried=["written_warning"],
+        remedies_exhausted="yes",
+    )
+    assert rec.readiness == "proceed"
