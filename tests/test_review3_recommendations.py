@@ -180,3 +180,25 @@ def test_silent_client_already_warned_in_writing_can_be_given_notice():
         remedies_exhausted="yes",
     )
     assert rec.readiness == "proceed"
+
+
+# --- a held notice date is not "your planned date" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "hold",
+    [
+        dict(client_in_crisis=True),
+        dict(client_in_crisis=True, client_in_crisis_until=dt.date(2026, 12, 20)),
+        dict(critical_period=True, critical_period_ends=dt.date(2027, 1, 15)),
+    ],
+)
+def test_held_plan_does_not_promise_the_planned_date(hold):
+    rec = rec_for(signals=["goal_misalignment"], remedies_tried=["frank_conversation"], **hold)
+    assert rec.readiness == "wait" and rec.notice_date > NOTICE
+    assert not any("go ahead on your planned date" in r for r in rec.reasons), rec.reasons
+
+
+def test_unheld_plan_still_says_go_ahead():
+    rec = rec_for(signals=["goal_misalignment"], remedies_tried=["frank_conversation"])
+    assert any("go ahead on your planned date" in r for r in rec.reasons)
