@@ -202,3 +202,31 @@ def test_held_plan_does_not_promise_the_planned_date(hold):
 def test_unheld_plan_still_says_go_ahead():
     rec = rec_for(signals=["goal_misalignment"], remedies_tried=["frank_conversation"])
     assert any("go ahead on your planned date" in r for r in rec.reasons)
+
+
+# --- insisted improper request with no notice period ----------------------------------
+
+
+def test_same_day_withdrawal_warning_speaks_of_no_notice_period():
+    rec = rec_for(
+        signals=["unethical_request"],
+        improper_request_insisted=True,
+        has_contract=False,
+        profession="healthcare",
+    )
+    assert rec.notice_days == 0
+    text = rec.warnings[rec.warning_ids.index("improper_request")]
+    assert "notice period" not in text
+
+
+def test_lawyer_awaiting_the_court_is_told_not_to_do_the_improper_work_meanwhile():
+    rec = rec_for(
+        profession="law",
+        signals=["unethical_request"],
+        improper_request_insisted=True,
+        has_contract=False,
+        court_matter_pending=True,
+    )
+    assert rec.effective_condition == "court_permission"
+    text = rec.warnings[rec.warning_ids.index("improper_request")]
+    assert "while the court decides" in text
