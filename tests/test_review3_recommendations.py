@@ -230,3 +230,55 @@ def test_lawyer_awaiting_the_court_is_told_not_to_do_the_improper_work_meanwhile
     assert rec.effective_condition == "court_permission"
     text = rec.warnings[rec.warning_ids.index("improper_request")]
     assert "while the court decides" in text
+
+
+# --- no contract: unpaid work or feeling unsafe does not earn a longer notice ---------
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        dict(
+            signals=["payment_problems"],
+            remedies_tried=["written_warning", "payment_plan"],
+            outstanding_balance=9000,
+        ),
+        dict(
+            signals=["behaviour_decline"],
+            safety_concern=True,
+            safety_level="uneasy",
+            remedies_tried=["frank_conversation"],
+        ),
+    ],
+)
+def test_no_contract_speed_reasons_cap_the_relationship_notice_at_a_month(reason):
+    rec = rec_for(has_contract=False, relationship_months=60, relationship_depth="close", **reason)
+    # It used to be 90 days, where the same client under a contract got the contract's 30.
+    assert rec.notice_days == 30
+    assert any("does not stretch it further" in r for r in rec.reasons), rec.reasons
+    # ... and no reason promises the time to adjust that a long relationship would earn.
+    assert not any("time to adjust" in r for r in rec.reasons), rec.reasons
+
+
+def test_no_contract_long_close_without_a_speed_reason_keeps_ninety_days():
+    rec = rec_for(
+        has_contract=False,
+        relationship_months=60,
+        relationship_depth="close",
+        signals=["goal_misalignment"],
+        remedies_tried=["frank_conversation"],
+    )
+    assert rec.notice_days == 90
+
+
+def test_no_contract_clinical_floor_still_applies_when_unsafe_but_not_threatened():
+    rec = rec_for(
+        profession="therapy",
+        has_contract=False,
+        relationship_months=6,
+        signals=["boundary_violations"],
+        safety_concern=True,
+        safety_level="uneasy",
+        remedies_tried=["boundaries_reset"],
+    )
+    assert rec.notice_days == 30

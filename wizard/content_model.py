@@ -188,6 +188,9 @@ class FlagRule(_Rule):
 class NoticeRule(_Rule):
     days: int = Field(ge=0, le=365)
     reason: Text
+    # False for a period held short on purpose (unpaid work, feeling unsafe): it is not the
+    # "time to adjust" that scoring reasons with reason_needs_longer_notice speak of.
+    gives_time_to_adjust: bool = True
 
 
 class WarningRule(_Rule):
