@@ -282,3 +282,34 @@ def test_no_contract_clinical_floor_still_applies_when_unsafe_but_not_threatened
         remedies_tried=["boundaries_reset"],
     )
     assert rec.notice_days == 30
+
+
+# --- a builder owed money on a finished job: the lien clock, not the walk-off -------
+
+
+def test_finished_building_job_with_money_owed_warns_of_the_lien_deadline():
+    rec = rec_for(
+        profession="construction",
+        signals=["payment_problems"],
+        engagement_status="finished",
+        remedies_tried=["written_warning"],
+        outstanding_balance=30000,
+        relationship_months=6,
+    )
+    assert "construction_lien_deadline" in rec.warning_ids
+    # Nobody is on site any more: the walk-off warning does not apply.
+    assert "construction_stop_work" not in rec.warning_ids
+
+
+def test_running_stop_work_steps_already_name_the_lien_deadline():
+    rec = rec_for(
+        profession="construction",
+        signals=["payment_problems"],
+        remedies_tried=[],
+        outstanding_balance=18000,
+        work_in_progress="some",
+        notice_days=14,
+    )
+    assert "stop_work_notice" in rec.constraints
+    assert "construction_lien_deadline" not in rec.warning_ids
+    assert "construction_stop_work" in rec.warning_ids
