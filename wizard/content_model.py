@@ -188,6 +188,9 @@ class FlagRule(_Rule):
 class NoticeRule(_Rule):
     days: int = Field(ge=0, le=365)
     reason: Text
+    # False for a period held short on purpose (unpaid work, feeling unsafe): it is not the
+    # "time to adjust" that scoring reasons with reason_needs_longer_notice speak of.
+    gives_time_to_adjust: bool = True
 
 
 class WarningRule(_Rule):
@@ -214,8 +217,8 @@ class RulesFile(_Model):
     # (e.g. care professions): every rule that fires may push the end date later.
     minimum_notice: list[NoticeRule] = []
     # How a reason says that no contract fixes the notice: no contract, a contract with no
-    # notice clause, or one the user is unsure about.
-    no_notice_phrases: dict[Literal["no_contract", "no_clause", "unsure"], str]
+    # notice clause, one the user is unsure about, or one that ends only for cause.
+    no_notice_phrases: dict[Literal["no_contract", "no_clause", "unsure", "cause_only"], str]
     # When the relationship's suggested period may lengthen a contract's notice.
     extend_contract_notice: When
     contract_extended_reason: Text

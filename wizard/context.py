@@ -167,10 +167,16 @@ def deadline_date(deadline: Any) -> dt.date:
     return deadline.date
 
 
-def _contract_state(answers: Answers) -> Literal["no_contract", "no_clause", "unsure"]:
+def _contract_state(
+    answers: Answers,
+) -> Literal["no_contract", "no_clause", "unsure", "cause_only"]:
     if not answers.has_contract:
         return "no_contract"
-    return "unsure" if answers.termination_clause == "unsure" else "no_clause"
+    if answers.termination_clause == "unsure":
+        return "unsure"
+    if answers.termination_clause == "cause_only":
+        return "cause_only"
+    return "no_clause"
 
 
 def reason_phrase(answers: Answers, content: Content, constraints: tuple[str, ...] = ()) -> str:

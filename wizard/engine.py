@@ -303,7 +303,7 @@ def _dates(state: _State) -> _State:
         suggested = plus_days(notice, period_rule.days)
         texts["suggested_days"] = period_rule.days
         if not by_contract and "cure_period" not in ids:
-            lengthened = suggested > effective
+            lengthened = suggested > effective and period_rule.gives_time_to_adjust
             effective = max(effective, suggested)
             reasons.append(period_rule.reason.render(texts))
             fired.append(period_rule)
