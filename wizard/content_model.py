@@ -248,6 +248,9 @@ class DatedEntry(_Model):
     offset: int = Field(default=0, ge=-365, le=365)
     # The part of the plan the step belongs to: its date is kept inside that part.
     phase: Phase | None = None
+    # A step that takes the end as certain (a hand-over, returning what the client gave):
+    # while the client may still put a breach right, it waits until the cure period has run.
+    after_cure: bool = False
 
 
 class TimelineEntry(DatedEntry):
@@ -315,6 +318,8 @@ class PlanFile(_Model):
     summary: Text
     first_step: dict[Literal["repair_first", "wait"], Text]
     alternative_forbidden: Text
+    # Added to a step marked after_cure while the client may still put a breach right.
+    after_cure_note: Text
     # One plain sentence per strategy on why it ranked below the recommended one.
     alternative_lower: dict[Strategy, Text]
     # How the user's own lists name what they hold of the client's ("the client's files").

@@ -69,6 +69,7 @@ class _State:
     follow_up_call: bool = False
     written_notice: bool = True
     effective: dt.date = dt.date.min
+    cure_ends: dt.date | None = None  # the last day to put a breach right, while one may be
     notice_days: int = 0
     notice_days_minimum: int = 0
     warning_ids: tuple[str, ...] = ()
@@ -287,6 +288,7 @@ def _dates(state: _State) -> _State:
     minimum = notice
     if by_contract:
         minimum = wd.add(notice, answers.notice_days, unit)
+    cure_ends: dt.date | None = None
     if "cure_period" in ids:
         # The last day the client has to put the breach right; nothing ends before it.
         cure_ends = plus_days(notice, answers.cure_days)
@@ -392,6 +394,7 @@ def _dates(state: _State) -> _State:
         earlier = tuple(r for r in earlier if r not in dropped)
     return state.with_(
         effective=effective,
+        cure_ends=cure_ends if answers.cure_days > 0 else None,
         notice_days=notice_days,
         notice_days_minimum=min(wd.count(notice, minimum, unit), notice_days),
         texts=MappingProxyType(texts),
@@ -425,17 +428,24 @@ class KeyDates:
     notice: dt.date
     effective: dt.date
     workdays: Workdays
+    # While the client may still put a breach right: the cure period's last day.
+    cure_ends: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
         return {"notice": self.notice, "effective": self.effective, "planned": self.planned}[name]
 
-    def schedule(self, anchor: str, offset: int, phase: Phase | None) -> dt.date:
+    def schedule(
+        self, anchor: str, offset: int, phase: Phase | None, after_cure: bool = False
+    ) -> dt.date:
         """A step's date: `offset` working days from its anchor, kept inside its phase
         (before notice: from today to the notice date; during notice: from the notice date
-        to the end; after the end: from the end on) and never before today."""
+        to the end; after the end: from the end on) and never before today. A step that
+        takes the end as certain waits for a running cure period to end."""
         wd = self.workdays
         day = wd.offset(self.anchor(anchor), offset)
         low, high = self.today, dt.date.max
+        if after_cure and self.cure_ends is not None:
+            low = self.cure_ends
         if phase == "before_notice":
             high = self.notice
         elif phase == "at_notice":
@@ -470,16 +480,26 @@ def _final_texts(state: _State) -> dict[str, Any]:
     )
 
 
+def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, texts: Any) -> str:
+    """A step's text, with the note that it waits for the cure period when it takes the end
+    as certain while the client may still put a breach right."""
+    if entry.after_cure and dates.cure_ends is not None:
+        return f"{text} {content.plan.after_cure_note.render(texts)}"
+    return text
+
+
 def _checklist(state: _State) -> _State:
     """The dated checklist of the contract's recommendation."""
     content = state.content
     texts = _final_texts(state)
-    dates = KeyDates(state.today, state.planned, state.notice, state.effective, state.workdays)
+    dates = KeyDates(
+        state.today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
+    )
     items = [
         ChecklistItem(
             id=entry.id,
-            text=entry.text.render(texts),
-            due=dates.schedule(entry.anchor, entry.offset, entry.phase),
+            text=after_cure_text(entry.text.render(texts), entry, dates, content, texts),
+            due=dates.schedule(entry.anchor, entry.offset, entry.phase, entry.after_cure),
             phase=entry.phase,
         )
         for entry in content.plan.checklist
@@ -607,7 +627,9 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         planned_notice=state.planned,
         held=state.held,
         hold_ids=state.hold_ids,
-        dates=KeyDates(today, state.planned, state.notice, state.effective, state.workdays),
+        dates=KeyDates(
+            today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
+        ),
         facts=state.facts,
         texts=state.texts,
         contributions=state.contributions,

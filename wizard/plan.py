@@ -14,7 +14,7 @@ from wizard.answers import STRATEGIES, Answers
 from wizard.content_model import Content, MessageName
 from wizard.context import decision_texts, message_context
 from wizard.dates import long_date, short_date
-from wizard.engine import Decision, decide
+from wizard.engine import Decision, after_cure_text, decide
 from wizard.models import (
     Alternative,
     ChecklistGroup,
@@ -163,7 +163,7 @@ def file_stem(stem: str, client_name: str, notice: dt.date) -> str:
 
 
 def _dated(entry: Any, decision: Decision) -> dt.date:
-    return decision.dates.schedule(entry.anchor, entry.offset, entry.phase)
+    return decision.dates.schedule(entry.anchor, entry.offset, entry.phase, entry.after_cure)
 
 
 def _glance(decision: Decision, content: Content, first_step: str | None) -> list[GlanceRow]:
@@ -214,7 +214,9 @@ def build_plan(
                 date=(day := _dated(entry, decision)),
                 date_text=short_date(day),
                 title=entry.title.render(ctx),
-                detail=entry.detail.render(ctx),
+                detail=after_cure_text(
+                    entry.detail.render(ctx), entry, decision.dates, content, ctx
+                ),
             )
             for entry in plan_text.timeline
             if entry.when.evaluate(facts, defs)
