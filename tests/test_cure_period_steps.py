@@ -11,21 +11,17 @@ import datetime as dt
 from typing import Any
 
 from tests.test_letters_wording import plan_for
+from tests.test_letters_wording_3 import CURE as CURE_14
 from wizard.models import Plan
 
 # Cause-only clause with a 21-day cure period and no other notice: the end date is the cure
 # period's last day, so the usual "a week before the end" steps would fall inside it.
-CURE = dict(
-    signals=["payment_problems"],
-    termination_clause="cause_only",
-    cure_days=21,
-    breach_summary="Invoices 14 and 15 unpaid 60 days past due",
-    remedies_tried=["written_warning", "payment_plan"],
-    outstanding_balance=4200,
-    client_assets=["files", "domains_hosting"],
-    work_in_progress="some",
-    preferred_channel="email",
-)
+CURE = {
+    **CURE_14,
+    "cure_days": 21,
+    "client_assets": ["files", "domains_hosting"],
+    "preferred_channel": "email",
+}
 WIND_DOWN_STEPS = {"transfer_assets", "return_records"}  # and "handover" when handing over
 WIND_DOWN_ITEMS = {"handover_docs", "transfer_assets", "export_data", "return_records"}
 
