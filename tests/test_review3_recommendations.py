@@ -313,3 +313,28 @@ def test_running_stop_work_steps_already_name_the_lien_deadline():
     assert "stop_work_notice" in rec.constraints
     assert "construction_lien_deadline" not in rec.warning_ids
     assert "construction_stop_work" in rec.warning_ids
+
+
+# --- A builder going straight to the notice to end: the stoppage must have run first -----
+
+BUILDER_UNPAID = dict(
+    profession="construction",
+    signals=["payment_problems"],
+    outstanding_balance=40000,
+    work_in_progress="some",
+    notice_days=7,
+)
+
+
+def test_builder_already_warned_is_told_the_work_must_have_stood_still_first():
+    rec = rec_for(**BUILDER_UNPAID, remedies_tried=["frank_conversation", "written_warning"])
+    assert rec.readiness == "proceed"
+    assert "construction_stoppage_first" in rec.warning_ids
+    text = rec.warnings[rec.warning_ids.index("construction_stoppage_first")]
+    assert "stood still" in text and "30 days" in text
+
+
+def test_builder_still_to_send_the_stop_work_notice_gets_the_stoppage_in_the_plan_instead():
+    rec = rec_for(**BUILDER_UNPAID, remedies_tried=["frank_conversation"])
+    assert rec.readiness == "repair_first"
+    assert "construction_stoppage_first" not in rec.warning_ids
