@@ -338,3 +338,43 @@ def test_builder_still_to_send_the_stop_work_notice_gets_the_stoppage_in_the_pla
     rec = rec_for(**BUILDER_UNPAID, remedies_tried=["frank_conversation"])
     assert rec.readiness == "repair_first"
     assert "construction_stoppage_first" not in rec.warning_ids
+
+
+# --- A hold cut short at about three months says so, not "after it ends" ------------------
+
+
+def test_a_capped_critical_period_hold_does_not_claim_notice_waits_until_it_ends():
+    rec = rec_for(
+        profession="accounting",
+        signals=["payment_problems"],
+        pattern="recurring",
+        remedies_tried=["written_warning", "payment_plan"],
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 15),
+        notice_date=dt.date(2026, 12, 1),
+    )
+    assert rec.readiness == "wait" and rec.effective_date < dt.date(2027, 4, 15)
+    reason = next(r for r in rec.reasons if "critical period" in r)
+    assert "after it ends" not in reason
+    assert "too long to wait" in reason
+
+
+@pytest.mark.parametrize(
+    ("crisis_until", "said", "not_said"),
+    [
+        # Past about three months: cut short, so care must pass to someone before the end.
+        (dt.date(2027, 5, 1), "taken over their care before the end", "until the crisis has"),
+        # Within it: notice waits for the crisis to pass.
+        (dt.date(2027, 1, 10), "until the crisis has passed", "taken over their care"),
+    ],
+)
+def test_a_crisis_hold_says_how_long_it_waits(crisis_until, said, not_said):
+    rec = rec_for(
+        profession="healthcare",
+        signals=["goal_misalignment"],
+        client_in_crisis=True,
+        client_in_crisis_until=crisis_until,
+        remedies_tried=["frank_conversation"],
+    )
+    reason = next(r for r in rec.reasons if "crisis" in r)
+    assert said in reason and not_said not in reason, reason

@@ -153,6 +153,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         deadline_what="",
         ruled_out_label="",
         ruled_out_titles="",
+        hold_capped=False,  # in a hold's reason: this hold was cut short
     )
     # Named conditions from rules.yaml (e.g. `regulated`) are true/false in templates too,
     # so wording never repeats a list the rules already hold.

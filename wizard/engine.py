@@ -213,12 +213,14 @@ def _holds(state: _State) -> _State:
             candidate = plus_days(notice, hold.days)
         # Bounded from where the waiting starts, so holds in a row cannot add up.
         longest = plus_days(start, hold.max_days)
-        if candidate > longest:
+        this_capped = candidate > longest
+        if this_capped:
             candidate, capped = longest, True
         if candidate > notice or (until is not None and until >= notice):
             notice = max(notice, candidate)
             hold_ids.append(hold.id)
-            reasons.append(hold.reason.render(state.texts))
+            # A capped hold's reason says that the plan stops waiting before the end.
+            reasons.append(hold.reason.render({**state.texts, "hold_capped": this_capped}))
     held = bool(hold_ids)
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
     landed = state.workdays.on_or_after(notice)
