@@ -12,6 +12,43 @@ import pytest
 
 # The same readers as the earlier reviews' tests: one way to build a plan and read its words.
 from tests.test_letters_wording import plan_for
+from tests.test_letters_wording_3 import timeline_step
+
+# --- 2. An improper request only suggested: what changes if the client insists -------------
+
+SUGGESTED = dict(signals=["unethical_request"], improper_request_insisted=False)
+
+
+def test_suggested_request_reason_says_insisting_changes_the_plan_not_that_it_is_ready() -> None:
+    plan = plan_for(**SUGGESTED)
+    assert plan.recommendation.readiness == "repair_first"
+    reasons = " ".join(plan.reasons)
+    assert "ready if they insist" not in reasons
+    assert "change your answer to say they insist" in reasons
+    assert "required and prompt" in reasons
+    assert "without an ordinary notice period" in reasons
+    assert "improper work" in reasons
+
+
+def test_suggested_request_first_step_and_review_point_to_a_new_plan_if_they_insist() -> None:
+    plan = plan_for(**SUGGESTED)
+    assert plan.first_step is not None
+    assert "give notice only if nothing has changed" not in plan.first_step
+    assert "do not send the notice below" in plan.first_step
+    review = timeline_step(plan, "review_remedy")
+    assert "carry on with the steps below" not in review.detail
+    assert "make a new plan" in review.detail
+
+
+def test_other_repairs_keep_the_ordinary_review_wording() -> None:
+    plan = plan_for(
+        signals=["scope_creep"], remedies_tried=[], remedies_exhausted="no", pattern="recurring"
+    )
+    assert plan.recommendation.readiness == "repair_first"
+    assert plan.first_step is not None
+    assert "give notice only if nothing has changed" in plan.first_step
+    assert "carry on with the steps below" in timeline_step(plan, "review_remedy").detail
+
 
 # --- 3. A finished course of care: care words, not a job's --------------------------------
 
