@@ -59,6 +59,8 @@ def test_the_notice_step_names_the_breach_and_the_day_to_put_it_right_by() -> No
     day = f"{end.date:%A} {end.date.day} {end.date:%B %Y}"
     assert "breach" in notice.detail and day in notice.detail, notice.detail
     assert "unless it is put right by then" in item.text and day in item.text, item.text
+    glance = {row.label for row in plan.at_a_glance}
+    assert "Ends, unless the breach is put right" in glance, glance
 
 
 def test_without_a_cure_period_no_step_carries_the_note() -> None:

@@ -195,6 +195,9 @@ def test_no_breach_plan_presents_a_proposal_not_a_notice(channel: str) -> None:
     log = "\n".join(row.what for row in plan.documentation_log)
     assert "Give notice" not in log
     assert "written agreement to the ending" in log
+    glance = {row.label for row in plan.at_a_glance}
+    assert {"Propose the ending on", "Ends, if the client agrees"} <= glance, glance
+    assert "Give notice on" not in glance
 
 
 @pytest.mark.parametrize("channel", ["email", "letter", "phone"])

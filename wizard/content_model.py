@@ -288,8 +288,9 @@ class GlanceLabels(_Model):
     readiness: str
     first_step: str
     channel: str
-    notice: str
-    effective: str
+    # Worded for the case: an ending by agreement is proposed, not given as notice.
+    notice: Text
+    effective: Text
     follow_up_call: str
     written_notice: str
 

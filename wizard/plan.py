@@ -181,8 +181,10 @@ def _glance(decision: Decision, content: Content, first_step: str | None) -> lis
         rows.append(GlanceRow(label=labels.first_step, value=first_step))
     rows += [
         GlanceRow(label=labels.channel, value=decision.texts["channel_label"]),
-        GlanceRow(label=labels.notice, value=short_date(rec.notice_date)),
-        GlanceRow(label=labels.effective, value=short_date(rec.effective_date)),
+        GlanceRow(label=labels.notice.render(decision.texts), value=short_date(rec.notice_date)),
+        GlanceRow(
+            label=labels.effective.render(decision.texts), value=short_date(rec.effective_date)
+        ),
         GlanceRow(label=labels.follow_up_call, value=yes(rec.follow_up_call)),
         GlanceRow(label=labels.written_notice, value=yes(rec.written_notice)),
     ]
