@@ -69,3 +69,10 @@ def test_without_a_cure_period_no_step_carries_the_note() -> None:
         [step.detail for step in plan.timeline] + [item.text for item in _items(plan).values()]
     )
     assert "Only if the breach was not put right" not in words
+
+
+def test_a_notice_of_breach_opens_without_thanks() -> None:
+    for tone in ("neutral", "warm"):
+        body = plan_for(**CURE, tone=tone).message.body
+        assert body.startswith("Dear"), body[:80]
+        assert "Thank you" not in body and "glad of what we achieved" not in body, tone
