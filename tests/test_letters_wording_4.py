@@ -198,6 +198,9 @@ def test_no_breach_plan_presents_a_proposal_not_a_notice(channel: str) -> None:
     glance = {row.label for row in plan.at_a_glance}
     assert {"Propose the ending on", "Ends, if the client agrees"} <= glance, glance
     assert "Give notice on" not in glance
+    headings = [group.title for group in plan.checklist]
+    assert not any("notice" in heading for heading in headings), headings
+    assert "give notice" not in plan.readiness_explanation, plan.readiness_explanation
 
 
 @pytest.mark.parametrize("channel", ["email", "letter", "phone"])

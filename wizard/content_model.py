@@ -238,7 +238,7 @@ Anchor = Literal["notice", "effective", "planned"]
 
 class Label(_Model):
     label: str
-    explanation: str
+    explanation: Text  # worded for the case (an ending by agreement is proposed, not given)
 
 
 class DatedEntry(_Model):
@@ -303,7 +303,7 @@ class ChannelPhrases(_Model):
 class PlanFile(_Model):
     strategies: dict[Strategy, Label]
     readiness: dict[Readiness, Label]
-    phases: dict[Phase, str]
+    phases: dict[Phase, Text]  # checklist headings, worded for the case
     placeholders: dict[Literal["client", "you", "business", "contact"], str]
     labels: PlanLabels
     glance: GlanceLabels

@@ -228,7 +228,7 @@ def build_plan(
     groups = [
         ChecklistGroup(
             phase=phase,
-            title=title,
+            title=title.render(ctx),
             items=[
                 PlanItem(id=item.id, text=item.text, due=item.due, due_text=short_date(item.due))
                 for item in rec.checklist
@@ -282,9 +282,9 @@ def build_plan(
         document_subject=plan_text.document_subject.render(ctx),
         recommendation=rec,
         strategy_label=plan_text.strategies[rec.strategy].label,
-        strategy_explanation=plan_text.strategies[rec.strategy].explanation,
+        strategy_explanation=plan_text.strategies[rec.strategy].explanation.render(ctx),
         readiness_label=plan_text.readiness[rec.readiness].label,
-        readiness_explanation=plan_text.readiness[rec.readiness].explanation,
+        readiness_explanation=plan_text.readiness[rec.readiness].explanation.render(ctx),
         first_step=first_step,
         channel_label=ctx["channel_label"],
         at_a_glance=_glance(decision, content, first_step),
