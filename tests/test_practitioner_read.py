@@ -165,3 +165,46 @@ def test_builder_cure_notice_while_stopped_does_not_promise_to_keep_working() ->
     assert "has not been paid. The agreement gives you 7 days" in text
     assert "I will keep working under our agreement as usual" not in text
     assert "the work stays stopped" in text
+
+
+# --- Physician: the records heading does not tell a clinician to hand the chart back -----
+
+
+def test_clinician_records_must_do_is_titled_keep_not_return() -> None:
+    plan = plan_for(
+        profession="healthcare",
+        signals=["unresponsive"],
+        remedies_tried=["written_warning"],
+        has_contract=False,
+        client_assets=["clinical_records"],
+        relationship_months=30,
+    )
+    titles = [c.title for c in plan.constraints]
+    assert "Return the client's records and property" not in titles
+    assert "Keep the clinical records, and send copies on request" in titles
+
+
+def test_a_lawyer_still_returns_records_and_property() -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["goal_misalignment"],
+        remedies_tried=["frank_conversation"],
+        client_assets=["records"],
+    )
+    assert "Return the client's records and property" in [c.title for c in plan.constraints]
+
+
+# --- Lawyer: the plan says introduce other counsel, so the letter offers names -----------
+
+
+def test_lawyer_letter_offers_other_counsel_when_none_is_named() -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["goal_misalignment", "behaviour_decline"],
+        remedies_tried=["frank_conversation", "boundaries_reset"],
+        client_assets=["records"],
+    )
+    assert "providers" in checklist(plan)
+    text = letters(plan)
+    assert "Please engage new counsel now" in text
+    assert "names of other lawyers" in text
