@@ -303,12 +303,17 @@ def _dates(state: _State) -> _State:
     # What the relationship suggests: the period itself when no contract sets one, an
     # extension of the contract's when the relationship calls for more.
     period_rule = _first(state, rules.notice_period)
+    # Where the relationship's own suggestion sets the end, the index of its reason: a
+    # professional floor that lands later replaces it, so no reason names a shorter period
+    # than the plan gives.
+    suggested_at: int | None = None
     if period_rule is not None:
         suggested = plus_days(notice, period_rule.days)
         texts["suggested_days"] = period_rule.days
         if not by_contract and "cure_period" not in ids:
             lengthened = suggested > effective and period_rule.gives_time_to_adjust
             effective = max(effective, suggested)
+            suggested_at = len(reasons)
             reasons.append(period_rule.reason.render(texts))
             fired.append(period_rule)
         elif suggested > effective and rules.extend_contract_notice.evaluate(state.facts, defs):
@@ -329,6 +334,9 @@ def _dates(state: _State) -> _State:
         if floor > effective:
             effective = floor
             texts["suggested_days"] = floor_rule.days
+            if suggested_at is not None:
+                reasons.pop(suggested_at)
+                suggested_at = None
             reasons.append(floor_rule.reason.render(texts))
             fired.append(floor_rule)
 
