@@ -208,3 +208,22 @@ def test_lawyer_letter_offers_other_counsel_when_none_is_named() -> None:
     text = letters(plan)
     assert "Please engage new counsel now" in text
     assert "names of other lawyers" in text
+
+
+def test_a_care_letter_without_a_crisis_still_says_where_to_turn_in_an_emergency() -> None:
+    for profession in ("healthcare", "therapy"):
+        plan = plan_for(
+            profession=profession,
+            jurisdiction="GB",
+            signals=["goal_misalignment"],
+            remedies_tried=["frank_conversation"],
+            remedies_exhausted="yes",
+        )
+        assert "crisis_resources" not in plan.recommendation.constraints
+        text = letters(plan)
+        assert "urgent help" in text and "999" in text, (profession, text[:400])
+
+
+def test_a_commercial_letter_has_no_emergency_line() -> None:
+    plan = plan_for(signals=["goal_misalignment"], remedies_tried=["frank_conversation"])
+    assert "emergency department" not in letters(plan)
