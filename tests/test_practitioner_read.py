@@ -227,3 +227,16 @@ def test_a_care_letter_without_a_crisis_still_says_where_to_turn_in_an_emergency
 def test_a_commercial_letter_has_no_emergency_line() -> None:
     plan = plan_for(signals=["goal_misalignment"], remedies_tried=["frank_conversation"])
     assert "emergency department" not in letters(plan)
+
+
+def test_a_clinicians_own_questions_speak_of_care_not_vetting_or_contracts() -> None:
+    plan = plan_for(
+        profession="healthcare",
+        signals=["behaviour_decline", "payment_problems", "boundary_violations"],
+        remedies_tried=["frank_conversation"],
+        remedies_exhausted="yes",
+    )
+    words = " ".join(plan.reflection) + " " + " ".join(step.detail for step in plan.timeline)
+    for commercial in ("vetting", "deposit", "write contracts", "contacts?"):
+        assert commercial not in words, commercial
+    assert "intake" in words
