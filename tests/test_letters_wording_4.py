@@ -123,7 +123,11 @@ def test_no_breach_draft_makes_returns_and_the_final_invoice_follow_the_agreemen
 
 
 def test_no_breach_talking_points_propose_and_promise_the_proposal_in_writing() -> None:
-    plan = no_breach_plan("provider_retiring", "phone", relationship_depth="close")
+    # A retiring provider's close client is handed over unless the user expects an open talk
+    # to go well (everyday review): that expectation is what makes this the open-talk case.
+    plan = no_breach_plan(
+        "provider_retiring", "phone", relationship_depth="close", conversation_outlook="likely"
+    )
     assert plan.recommendation.strategy == "communicate"
     assert plan.message.kind == "talking_points"
     points = plan.message.body
