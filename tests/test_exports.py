@@ -154,6 +154,31 @@ def test_money_is_written_as_the_currency_writes_it(amount, currency, expected):
 
 
 @pytest.mark.parametrize(
+    ("currency", "jurisdiction", "expected"),
+    [
+        ("CAD", "CA-ON", "$5,400.00"),  # a Canadian client reads its own dollar as "$"
+        ("USD", "CA", "US$5,400.00"),  # and the US dollar marked as such
+        ("CAD", "US", "CA$5,400.00"),
+        ("AUD", "AU-NSW", "$5,400.00"),
+        ("NZD", "NZ", "$5,400.00"),
+        ("EUR", "CA", "€5,400.00"),
+        ("USD", "", "$5,400.00"),
+    ],
+)
+def test_a_home_dollar_is_written_as_people_there_write_it(currency, jurisdiction, expected):
+    assert money(5400, currency, jurisdiction) == expected
+
+
+def test_a_canadian_letter_writes_canadian_dollars_plainly():
+    plan = build_plan(
+        Answers(jurisdiction="CA-ON", currency="CAD", outstanding_balance=5400,
+                signals=["payment_problems"], remedies_tried=["written_warning"]),
+        CONTENT, today=TODAY,
+    )  # fmt: skip
+    assert "$5,400.00" in plan.message.body and "CA$" not in plan.message.body
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("Northwind", "exit-plan-northwind-2026-12-01"),

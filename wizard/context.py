@@ -26,14 +26,23 @@ FAMILIES = {
 RETURNED = ("files", "records", "physical_property")
 
 
-def money(amount: float, currency: str) -> str:
+# Where another dollar is the home currency, dollars are written as people there write them:
+# their own as plain "$", the US dollar marked as such (CLDR's English for that country).
+# country -> (its dollar, that locale)
+HOME_DOLLARS = {"CA": ("CAD", "en_CA"), "AU": ("AUD", "en_AU"), "NZ": ("NZD", "en_NZ")}
+
+
+def money(amount: float, currency: str, jurisdiction: str = "") -> str:
     """An amount as the currency writes it (Babel's CLDR data): "$1,250.50", "¥250,000",
-    "CHF 1,250.50" (a lettered symbol keeps a non-breaking space before the figure)."""
+    "CHF 1,250.50" (a lettered symbol keeps a non-breaking space before the figure). In
+    Canada, Australia and New Zealand their own dollar is plain "$" ("CA$" elsewhere)."""
     code = currency.strip().upper()
+    home = HOME_DOLLARS.get(jurisdiction.strip().upper().split("-")[0])
+    locale = home[1] if home and code in (home[0], "USD") else "en"
     try:
-        symbol = get_currency_symbol(code, locale="en")
+        symbol = get_currency_symbol(code, locale=locale)
         pattern = "\u00a4\u00a0#,##0.00" if symbol[-1:].isalpha() else None
-        return format_currency(amount, code, format=pattern, locale="en")
+        return format_currency(amount, code, format=pattern, locale=locale)
     except (UnknownCurrencyError, ValueError):
         return f"{code}\u00a0{amount:,.2f}"
 
@@ -98,7 +107,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         you=answers.your_name.strip() or holders["you"],
         business=answers.your_business.strip() or answers.your_name.strip() or holders["business"],
         contact=answers.client_contact.strip() or holders["contact"],
-        balance_text=money(answers.outstanding_balance, answers.currency),
+        balance_text=money(answers.outstanding_balance, answers.currency, answers.jurisdiction),
         # "18 months", "eight years", "more than two years".
         relationship_text=duration_text(answers.relationship_months),
         notice_period_text=f"{answers.notice_days} {answers.notice_day_kind} days",
@@ -115,7 +124,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Ending for cause: the last day to put the breach right, set by the engine's dates
         # stage (engine._dates) when a cure period applies, and only there.
         cure_on="",
-        unearned_text=money(answers.unearned_amount, answers.currency),
+        unearned_text=money(answers.unearned_amount, answers.currency, answers.jurisdiction),
         deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
         no_notice_text=content.rules.no_notice_phrases[_contract_state(answers)],
