@@ -293,8 +293,16 @@ def test_other_repairs_keep_the_ordinary_review_wording() -> None:
 # --- 3. A finished course of care: care words, not a job's --------------------------------
 
 
-@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
-def test_finished_clinical_work_is_a_course_of_care_not_a_job(profession: str) -> None:
+@pytest.mark.parametrize(
+    ("profession", "said", "not_said"),
+    [
+        ("therapy", ["The course of care has ended", "decline to resume sessions"], ["job"]),
+        ("healthcare", ["The course of care has ended", "decline to resume sessions"], ["job"]),
+        ("general", ["The job is finished"], ["course of care"]),
+        ("construction", ["The job is finished"], ["course of care"]),
+    ],
+)
+def test_finished_work_is_worded_for_the_profession(profession, said, not_said) -> None:
     plan = plan_for(
         profession=profession,
         engagement_status="finished",
@@ -302,20 +310,5 @@ def test_finished_clinical_work_is_a_course_of_care_not_a_job(profession: str) -
         pattern="one_off",
     )
     reasons = " ".join(plan.reasons)
-    assert "job" not in reasons.lower()
-    assert "further work" not in reasons
-    assert "The course of care has ended" in reasons
-    assert "decline to resume sessions" in reasons
-
-
-@pytest.mark.parametrize("profession", ["general", "construction"])
-def test_finished_commercial_work_keeps_the_job_wording(profession: str) -> None:
-    plan = plan_for(
-        profession=profession,
-        engagement_status="finished",
-        signals=["goal_misalignment"],
-        pattern="one_off",
-    )
-    reasons = " ".join(plan.reasons)
-    assert "The job is finished" in reasons
-    assert "course of care" not in reasons
+    assert all(words in reasons for words in said), reasons
+    assert not any(words in reasons.lower() for words in not_said), reasons

@@ -4,6 +4,8 @@ that practitioner would not sign and checks the plan no longer says it."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_letters_wording import checklist, letters, musts, plan_for
 
 
@@ -170,28 +172,27 @@ def test_builder_cure_notice_while_stopped_does_not_promise_to_keep_working() ->
 # --- Physician: the records heading does not tell a clinician to hand the chart back -----
 
 
-def test_clinician_records_must_do_is_titled_keep_not_return() -> None:
-    plan = plan_for(
-        profession="healthcare",
-        signals=["unresponsive"],
-        remedies_tried=["written_warning"],
-        has_contract=False,
-        client_assets=["clinical_records"],
-        relationship_months=30,
-    )
-    titles = [c.title for c in plan.constraints]
-    assert "Return the client's records and property" not in titles
-    assert "Keep the clinical records, and send copies on request" in titles
+RETURN_TITLE = "Return the client's records and property"
+KEEP_TITLE = "Keep the clinical records, and send copies on request"
 
 
-def test_a_lawyer_still_returns_records_and_property() -> None:
+@pytest.mark.parametrize(
+    ("profession", "held", "title", "not_title"),
+    [
+        # A clinician keeps the chart and sends copies; a lawyer hands records back.
+        ("healthcare", "clinical_records", KEEP_TITLE, RETURN_TITLE),
+        ("law", "records", RETURN_TITLE, KEEP_TITLE),
+    ],
+)
+def test_the_records_must_do_is_titled_for_what_is_held(profession, held, title, not_title):
     plan = plan_for(
-        profession="law",
+        profession=profession,
         signals=["goal_misalignment"],
         remedies_tried=["frank_conversation"],
-        client_assets=["records"],
+        client_assets=[held],
     )
-    assert "Return the client's records and property" in [c.title for c in plan.constraints]
+    titles = [c.title for c in plan.constraints]
+    assert title in titles and not_title not in titles, titles
 
 
 # --- Lawyer: the plan says introduce other counsel, so the letter offers names -----------

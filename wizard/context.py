@@ -124,6 +124,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Ending for cause: the last day to put the breach right, set by the engine's dates
         # stage (engine._dates) when a cure period applies, and only there.
         cure_on="",
+        cure_pending=False,  # set with cure_on: the client still has days to put it right
         unearned_text=money(answers.unearned_amount, answers.currency, answers.jurisdiction),
         deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
@@ -253,8 +254,6 @@ def decision_texts(
         # When a builder's written stop-work notice says work stops: dated by the plan builder
         # from the plan's own step (stop_work), and only there.
         "stop_on": "",
-        # Ending for cause with time left to put the breach right: nothing ends before it runs.
-        "cure_pending": "cure_period" in constraints and answers.cure_days > 0,
         "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
         # Set when a written draft confirms what was first said on a call or in a meeting.
         "confirming": False,

@@ -402,9 +402,14 @@ def _dates(state: _State) -> _State:
             if any(r.id == c.rule_id and r.reason_needs_longer_notice for r in rules.scoring)
         }
         earlier = tuple(r for r in earlier if r not in dropped)
+    # A breach the client still has days to put right: nothing that takes the end as certain
+    # happens before then, and the wording says so (cure_pending).
+    if answers.cure_days <= 0:
+        cure_ends = None
+    texts["cure_pending"] = cure_ends is not None
     return state.with_(
         effective=effective,
-        cure_ends=cure_ends if answers.cure_days > 0 else None,
+        cure_ends=cure_ends,
         notice_days=notice_days,
         notice_days_minimum=min(wd.count(notice, minimum, unit), notice_days),
         texts=MappingProxyType(texts),
