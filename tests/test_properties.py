@@ -108,9 +108,11 @@ def test_recommendation_invariants(case):
     court = eff.profession == "law" and eff.court_matter_pending
     assert (rec.effective_condition == "court_permission") == court
     assert ("court_permission" in rec.constraints) == court
-    # Holds are bounded: a wait never runs past about three months.
+    # Holds are bounded: a crisis waits at most about three months, a critical period
+    # about six.
     start = planned + dt.timedelta(days=45)  # the longest repair window, with room
-    assert rec.notice_date <= wd.on_or_after(start + dt.timedelta(days=90)) or (
+    longest = 183 if eff.critical_period else 90
+    assert rec.notice_date <= wd.on_or_after(start + dt.timedelta(days=longest)) or (
         rec.readiness == "repair_first"
     )
     # Regulated professions never step back quietly while the work is ongoing.

@@ -340,23 +340,42 @@ def test_builder_still_to_send_the_stop_work_notice_gets_the_stoppage_in_the_pla
     assert "construction_stoppage_first" not in rec.warning_ids
 
 
-# --- A hold cut short at about three months says so, not "after it ends" ------------------
+# --- A hold cut short says so, not "after it ends" ------------------------------------------
 
 
 def test_a_capped_critical_period_hold_does_not_claim_notice_waits_until_it_ends():
+    # A critical period of more than about six months (a long programme) is not waited out.
     rec = rec_for(
         profession="accounting",
         signals=["payment_problems"],
         pattern="recurring",
         remedies_tried=["written_warning", "payment_plan"],
         critical_period=True,
-        critical_period_ends=dt.date(2027, 4, 15),
+        critical_period_ends=dt.date(2027, 9, 30),
         notice_date=dt.date(2026, 12, 1),
     )
-    assert rec.readiness == "wait" and rec.effective_date < dt.date(2027, 4, 15)
+    assert rec.readiness == "wait" and rec.effective_date < dt.date(2027, 9, 30)
+    assert "hold_capped" in rec.warning_ids
     reason = next(r for r in rec.reasons if "critical period" in r)
     assert "after it ends" not in reason
-    assert "too long to wait" in reason
+    assert "too long to wait" in reason and "about six months" in reason
+
+
+def test_an_accountant_does_not_leave_a_week_before_the_busy_season_ends():
+    """AICPA practice: avoid disengaging right before a filing deadline. A tax season to
+    15 April, seen in December, is waited out (notice after it), not cut at three months so
+    that the client loses their accountant a week before the deadline."""
+    rec = rec_for(
+        profession="accounting",
+        signals=["needs_beyond_expertise"],
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 15),
+        notice_date=dt.date(2026, 12, 8),
+    )
+    assert rec.readiness == "wait" and "hold_capped" not in rec.warning_ids
+    assert rec.notice_date > dt.date(2027, 4, 15) and rec.effective_date > dt.date(2027, 4, 15)
+    reason = next(r for r in rec.reasons if "critical period" in r)
+    assert "after it ends" in reason
 
 
 @pytest.mark.parametrize(
