@@ -1,0 +1,59 @@
+"""A finished one-off job, declined for further work: a short, courteous note (domain notes,
+"Finished one-off jobs"), not a talk and a follow-up call, and a letter that does not name
+the client twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_letters_wording import letters, plan_for
+from wizard.answers import Answers
+from wizard.content import load_content
+from wizard.engine import recommend
+
+TODAY = dt.date(2026, 12, 7)
+FINISHED = dict(engagement_status="finished", notice_date=dt.date(2026, 12, 8))
+
+
+def rec_for(**answers):
+    return recommend(Answers(**{**FINISHED, **answers}), load_content(), today=TODAY)
+
+
+@pytest.mark.parametrize("signals", [["scope_creep"], ["goal_misalignment"], ["business_changes"]])
+def test_an_ordinary_delivered_job_is_declined_with_a_short_note(signals):
+    # Before: scope creep or diverging goals tied with the finished job's short note, and
+    # the tie went to an open talk with a follow-up call.
+    rec = rec_for(signals=signals, pattern="one_off", remedies_exhausted="no")
+    assert (rec.strategy, rec.readiness, rec.notice_days) == ("quiet_exit", "proceed", 0)
+    assert rec.follow_up_call is False
+
+
+def test_a_long_close_client_is_still_told_in_person():
+    rec = rec_for(signals=["scope_creep"], relationship_depth="close", relationship_months=36)
+    assert rec.strategy == "communicate" and rec.channel == "phone"
+
+
+@pytest.mark.parametrize("signals", [["needs_beyond_expertise"], ["provider_changes"]])
+def test_a_client_who_needs_someone_else_is_still_handed_over(signals):
+    assert rec_for(signals=signals).strategy == "transition"
+
+
+@pytest.mark.parametrize(
+    ("names", "thanks"),
+    [
+        # The greeting already names them: the thanks does not say it again.
+        (dict(client_name="Lena Fischer"), "Thank you for the opportunity to work with you."),
+        # A contact at a business: greeted by name, the business thanked.
+        (
+            dict(client_name="Northwind Ltd", client_contact="Mark Ode"),
+            "Thank you for the opportunity to work with Northwind Ltd.",
+        ),
+    ],
+)
+def test_the_finished_job_note_names_the_client_once(names, thanks):
+    plan = plan_for(engagement_status="finished", signals=["scope_creep"], **names)
+    text = letters(plan)
+    assert thanks in text, text
+    assert "work with you, " not in text
