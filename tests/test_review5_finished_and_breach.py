@@ -1,6 +1,6 @@
-"""A finished one-off job, declined for further work: a short, courteous note (domain notes,
-"Finished one-off jobs"), not a talk and a follow-up call, and a letter that does not name
-the client twice."""
+"""Fifth review. A finished one-off job, declined for further work: a short, courteous note
+(domain notes, "Finished one-off jobs"), not a talk and a follow-up call, and a letter that
+does not name the client twice. A breach notice after a threat: contact in writing."""
 
 from __future__ import annotations
 
@@ -57,3 +57,23 @@ def test_the_finished_job_note_names_the_client_once(names, thanks):
     text = letters(plan)
     assert thanks in text, text
     assert "work with you, " not in text
+
+
+# --- A breach notice after a threat -----------------------------------------------------
+
+
+def test_a_breach_notice_after_a_threat_keeps_contact_in_writing_not_as_usual():
+    """Ending for cause lets the cure period run and keeps performing; after a threat the
+    letter says every contact is in writing, not that work goes on "as usual"."""
+    plan = plan_for(
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        safety_level="threat",
+        termination_clause="cause_only",
+        cure_days=14,
+        breach_summary="Threatening messages to our staff",
+    )
+    text = letters(plan)
+    assert "Notice of breach" in text
+    assert "as usual" not in text, text
+    assert "all contact between us will be in writing" in text
