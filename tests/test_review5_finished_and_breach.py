@@ -77,3 +77,36 @@ def test_a_breach_notice_after_a_threat_keeps_contact_in_writing_not_as_usual():
     assert "Notice of breach" in text
     assert "as usual" not in text, text
     assert "all contact between us will be in writing" in text
+
+
+# --- The door left open only where it is meant --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        dict(signals=["payment_problems"], outstanding_balance=2300),
+        dict(
+            signals=["boundary_violations"],
+            relationship_depth="close",
+            relationship_months=40,
+            pattern="occasional",
+            remedies_tried=["frank_conversation"],
+        ),
+        dict(signals=["goal_misalignment"], tone="firm"),
+    ],
+)
+def test_no_invitation_to_come_back_after_unpaid_bills_crossed_lines_or_in_a_firm_letter(answers):
+    """A door is left open "where appropriate": not to a client who would not pay or kept
+    crossing lines, and not in a letter the user wants firm."""
+    plan = plan_for(**{"remedies_tried": ["written_warning"], **answers})
+    # The open letter, where the door sentence lives.
+    assert plan.recommendation.strategy == "communicate"
+    text = letters(plan)
+    assert "I wish you well" in text, text
+    assert "If I can help in future" not in text
+
+
+def test_a_no_fault_ending_still_leaves_the_door_open():
+    plan = plan_for(signals=["goal_misalignment"], tone="neutral")
+    assert "If I can help in future, you are welcome to get in touch." in letters(plan)
