@@ -110,3 +110,53 @@ def test_no_invitation_to_come_back_after_unpaid_bills_crossed_lines_or_in_a_fir
 def test_a_no_fault_ending_still_leaves_the_door_open():
     plan = plan_for(signals=["goal_misalignment"], tone="neutral")
     assert "If I can help in future, you are welcome to get in touch." in letters(plan)
+
+
+# --- A first silence, and an unclear contract -------------------------------------------
+
+
+def test_a_first_silence_with_nothing_tried_gets_a_written_request_not_a_talk():
+    """A client who has stopped answering cannot be talked round: the first step is a dated
+    request in writing (the record that they were told), even the first time."""
+    rec = rec_for(
+        engagement_status="ongoing",
+        signals=["unresponsive"],
+        pattern="one_off",
+        remedies_tried=[],
+        remedies_exhausted="no",
+    )
+    assert rec.readiness == "repair_first"
+    text = " ".join(rec.reasons)
+    assert "Write to them instead" in text and "Talk it through first" not in text, text
+
+
+def test_an_unclear_contract_reason_reads_as_a_sentence():
+    rec = rec_for(
+        engagement_status="ongoing", signals=["goal_misalignment"], termination_clause="unsure"
+    )
+    reason = next(r for r in rec.reasons if "we suggest" in r)
+    assert reason.startswith("You are not yet sure what your contract says about notice, so "), (
+        reason
+    )
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+@pytest.mark.parametrize("tried", [[], ["frank_conversation"]])
+def test_the_written_request_to_a_silent_client_says_what_reply_is_needed_and_by_when(
+    channel, tried
+):
+    """Not "I have raised this with you before" when nothing was tried, and not a vague
+    "something that has been affecting our work": the reply needed, and its date."""
+    plan = plan_for(
+        signals=["unresponsive"],
+        pattern="recurring" if tried else "one_off",
+        remedies_tried=tried,
+        remedies_exhausted="no",
+        preferred_channel=channel,
+    )
+    assert plan.recommendation.readiness == "repair_first"
+    body = plan.message.body
+    assert "I have not heard back from you" in body
+    assert "I need a reply from you by " in body
+    assert "I have raised this with you before" not in body
+    assert ("My earlier messages have gone unanswered" in body) == bool(tried)
