@@ -160,3 +160,30 @@ def test_the_written_request_to_a_silent_client_says_what_reply_is_needed_and_by
     assert "I need a reply from you by " in body
     assert "I have raised this with you before" not in body
     assert ("My earlier messages have gone unanswered" in body) == bool(tried)
+
+
+# --- The client moves to someone in their field --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("profession", "noun"),
+    [
+        ("law", "another lawyer"),
+        ("accounting", "another accountant"),
+        ("construction", "another contractor"),
+    ],
+)
+@pytest.mark.parametrize("channel", ["email", "letter", "phone"])
+def test_the_client_is_helped_to_another_professional_of_their_field(profession, noun, channel):
+    """A lawyer's client is helped to "another lawyer", not "another provider"."""
+    plan = plan_for(
+        profession=profession,
+        signals=["payment_problems"],
+        outstanding_balance=900,
+        remedies_tried=["written_warning"],
+        preferred_channel=channel,
+    )
+    assert plan.recommendation.strategy == "transition"
+    text = letters(plan)
+    assert noun in text, text
+    assert "another provider" not in text
