@@ -187,3 +187,9 @@ def test_the_client_is_helped_to_another_professional_of_their_field(profession,
     text = letters(plan)
     assert noun in text, text
     assert "another provider" not in text
+
+
+def test_a_plan_with_no_notice_period_has_no_notice_period_heading():
+    plan = plan_for(engagement_status="finished", signals=["scope_creep"], client_assets=["files"])
+    titles = [group.title for group in plan.checklist]
+    assert "During the notice period" not in titles and "Straight after" in titles, titles
