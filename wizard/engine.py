@@ -22,7 +22,7 @@ from wizard.content_model import Content
 from wizard.context import answers_context, deadline_date, decision_texts, join_words
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
-from wizard.notice_date import resolve_notice_date
+from wizard.notice_date import requested_notice_date, resolve_notice_date
 from wizard.stages import STAGE_NAMES
 from wizard.workdays import Workdays, plus_days
 
@@ -224,9 +224,8 @@ def _holds(state: _State) -> _State:
     held = bool(hold_ids)
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
     landed = state.workdays.on_or_after(notice)
-    on_holiday = any(
-        state.workdays.is_holiday(plus_days(notice, i)) for i in range((landed - notice).days)
-    )
+    # The planned date itself may already have moved off a holiday (see decide).
+    on_holiday = state.notice_on_holiday or state.workdays.holiday_between(notice, landed)
     return state.with_(
         notice=landed,
         notice_on_holiday=on_holiday,
@@ -371,9 +370,7 @@ def _dates(state: _State) -> _State:
     # is decided here, once, the letter, timeline, checklist and calendar all name the same
     # day. (Moving it back would shorten the notice below a floor the stages above set.)
     landed = wd.on_or_after(effective)
-    end_on_holiday = any(
-        wd.is_holiday(plus_days(effective, i)) for i in range((landed - effective).days)
-    )
+    end_on_holiday = wd.holiday_between(effective, landed)
     effective = landed
     # Of the deadlines the notice names, those before the end fall while the provider still
     # serves the client: the letter says the provider will see them through, not that the
@@ -601,12 +598,18 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     today = today or dt.date.today()
     answers = effective_answers(answers, content)
     past = answers.notice_date is not None and answers.notice_date < today
+    workdays = Workdays(answers.jurisdiction)
+    planned = resolve_notice_date(answers, today)
+    # A planned date (or, once it has passed, the plan date) on a public holiday moves on to
+    # the next working day, and the plan says so (holiday_moved).
+    requested = requested_notice_date(answers, today)
     state = _State(
         answers=answers,
         content=content,
         today=today,
-        planned=resolve_notice_date(answers, today),
-        workdays=Workdays(answers.jurisdiction),
+        planned=planned,
+        workdays=workdays,
+        notice_on_holiday=requested is not None and workdays.holiday_between(requested, planned),
         facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
         texts=MappingProxyType(answers_context(answers, content)),
     )

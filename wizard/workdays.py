@@ -80,6 +80,11 @@ class Workdays:
     def after(self, day: dt.date) -> dt.date:
         return self.on_or_after(plus_days(day, 1))
 
+    def holiday_between(self, start: dt.date, end: dt.date) -> bool:
+        """Whether a public holiday falls on `start` or after it, before `end`: a date moved
+        from `start` on to `end` moved past a holiday, not only a weekend."""
+        return any(self.is_holiday(plus_days(start, i)) for i in range((end - start).days))
+
     def on_or_before(self, day: dt.date) -> dt.date:
         while not self.is_business_day(day) and day > dt.date.min:
             day -= ONE_DAY
