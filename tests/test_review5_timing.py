@@ -76,3 +76,37 @@ def test_a_notice_date_on_a_working_day_moves_nothing_and_warns_of_nothing():
     rec = plan_for(jurisdiction="GB", notice_date=dt.date(2026, 12, 14)).recommendation
     assert rec.notice_date == dt.date(2026, 12, 14)
     assert "holiday_moved" not in rec.warning_ids
+
+
+# --- 2. A cure period's last day ------------------------------------------------------------
+
+# A contract that ends only for cause; the client has not paid, and the contract gives days
+# to put that right.
+FOR_CAUSE = dict(
+    termination_clause="cause_only",
+    breach_summary="Invoices unpaid for 90 days",
+    signals=["payment_problems"],
+    remedies_tried=["written_warning", "payment_plan"],
+    notice_date=dt.date(2026, 12, 7),
+)
+
+
+def test_a_cure_period_ending_on_christmas_day_runs_to_the_next_working_day():
+    # 18 days from Monday 7 December is Friday 25 December: no client is asked to pay on
+    # Christmas Day; in England the next working day is Tuesday 29 December.
+    plan = plan_for(jurisdiction="GB", cure_days=18, **FOR_CAUSE)
+    rec = plan.recommendation
+    assert "by Tuesday 29 December 2026" in plan.message.body.replace("\n", " ")
+    assert "25 December" not in plan.message.body
+    assert "holiday_moved" in rec.warning_ids
+    # What the contract asks is still 18 days; the plan gives more.
+    assert rec.notice_days_minimum == 18
+    assert Workdays("GB").is_business_day(rec.effective_date)
+
+
+def test_a_cure_period_ending_on_a_saturday_runs_to_monday():
+    plan = plan_for(cure_days=5, **FOR_CAUSE)
+    body = plan.message.body.replace("\n", " ")
+    assert "by Monday 14 December 2026" in body
+    assert "Saturday" not in body
+    assert "holiday_moved" not in plan.recommendation.warning_ids

@@ -290,11 +290,17 @@ def _dates(state: _State) -> _State:
     if by_contract:
         minimum = wd.add(notice, answers.notice_days, unit)
     cure_ends: dt.date | None = None
+    cure_on_holiday = False
     if "cure_period" in ids:
-        # The last day the client has to put the breach right; nothing ends before it.
-        cure_ends = plus_days(notice, answers.cure_days)
+        # The last day the client has to put the breach right; nothing ends before it. A
+        # period whose last day is not a working day runs to the next one: no client is
+        # asked to pay or put things right on a Sunday or a public holiday. The minimum is
+        # still what the contract asks.
+        cure_last = plus_days(notice, answers.cure_days)
+        cure_ends = wd.on_or_after(cure_last)
+        cure_on_holiday = wd.holiday_between(cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
-        minimum = max(minimum, cure_ends)
+        minimum = max(minimum, cure_last)
         reasons.append(rules.cure_period_reason.render(texts))
     effective = minimum
     extended_at: int | None = None
@@ -413,7 +419,7 @@ def _dates(state: _State) -> _State:
         reasons=earlier + tuple(reasons),
         fired=_fired(state, *fired),
         **state.fact(
-            holiday_moved=end_on_holiday or state.notice_on_holiday,
+            holiday_moved=end_on_holiday or cure_on_holiday or state.notice_on_holiday,
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
