@@ -110,3 +110,38 @@ def test_a_cure_period_ending_on_a_saturday_runs_to_monday():
     assert "by Monday 14 December 2026" in body
     assert "Saturday" not in body
     assert "holiday_moved" not in plan.recommendation.warning_ids
+
+
+# --- 3. A builder's stop-work notice, then 30 days stopped ----------------------------------
+
+# A builder owed money, no stop-work notice sent yet: the stop-work notice first, work stops
+# seven days later, and the notice to end comes once the work has stood still 30 days.
+UNPAID_BUILDER = dict(
+    profession="construction",
+    signals=["payment_problems"],
+    outstanding_balance=18000,
+    work_in_progress="some",
+    notice_days=14,
+)
+
+
+def test_a_stop_moved_past_christmas_still_leaves_30_days_stopped_before_notice_to_end():
+    # Seven days from Friday 18 December is Christmas Day; in Victoria the 26th and the
+    # Monday after are holidays too, so work stops on Tuesday 29 December, and the notice
+    # to end may follow only once it has stood still 30 days from then.
+    plan = plan_for(jurisdiction="AU-VIC", notice_date=dt.date(2026, 12, 18), **UNPAID_BUILDER)
+    rec = plan.recommendation
+    stop = step(plan, "stop_work").date
+    assert stop == dt.date(2026, 12, 29)
+    assert rec.notice_date >= stop + dt.timedelta(days=30)
+    body = plan.message.body.replace("\n", " ")
+    assert "Tuesday 29 December 2026" in body
+    assert "seven days from today, on Tuesday 29 December" not in body
+
+
+def test_a_stop_on_an_ordinary_day_keeps_the_usual_dates_and_words():
+    plan = plan_for(notice_date=dt.date(2026, 12, 14), **UNPAID_BUILDER)
+    rec = plan.recommendation
+    assert step(plan, "stop_work").date == dt.date(2026, 12, 21)
+    assert rec.notice_date == dt.date(2027, 1, 20)
+    assert "stop work seven days from today, on Monday 21 December 2026" in plan.message.body

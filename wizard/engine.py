@@ -61,6 +61,7 @@ class _State:
     readiness: Readiness = "proceed"
     next_remedy: str | None = None
     delay_days: int = 0
+    remedy_days: int = 0
     held: bool = False
     hold_ids: tuple[str, ...] = ()
     notice: dt.date = dt.date.min
@@ -188,6 +189,7 @@ def _readiness(state: _State) -> _State:
         readiness=rule.readiness,
         next_remedy=next_remedy,
         delay_days=rule.delay_days,
+        remedy_days=rule.remedy_days,
         texts=texts,
         reasons=(*state.reasons, rule.reason.render(texts)),
         fired=_fired(state, rule),
@@ -198,7 +200,13 @@ def _readiness(state: _State) -> _State:
 def _holds(state: _State) -> _State:
     """Repair windows and holds push the notice date on, each hold to at most its longest
     sensible length; the notice then lands on a working day."""
-    notice = start = plus_days(state.planned, state.delay_days)
+    start = plus_days(state.planned, state.delay_days)
+    if state.remedy_days:
+        # The remedy's own period ends on a working day (as its step in the plan does); the
+        # rest of the window runs from there, so a builder's 30 days of stoppage are whole.
+        remedy_ends = state.workdays.offset(state.planned, state.remedy_days)
+        start = max(start, plus_days(remedy_ends, state.delay_days - state.remedy_days))
+    notice = start
     hold_ids: list[str] = []
     reasons: list[str] = []
     capped = False

@@ -76,7 +76,12 @@ def render_message(
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
     stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
-    texts["stop_on"] = long_date(_dated(stop_work, decision))
+    stop_day = _dated(stop_work, decision)
+    texts["stop_on"] = long_date(stop_day)
+    # The stop moved off a holiday: the letter gives its date, not "seven days from today".
+    texts["stop_moved"] = stop_day != decision.dates.anchor(stop_work.anchor) + dt.timedelta(
+        days=stop_work.offset
+    )
     kind = content.messages.kinds[channel]  # type: ignore[index]
     name = rec.strategy if role != "main" else message_template_name(rec)
     ctx = message_context(texts, content, name)
