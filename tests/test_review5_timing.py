@@ -145,3 +145,27 @@ def test_a_stop_on_an_ordinary_day_keeps_the_usual_dates_and_words():
     assert step(plan, "stop_work").date == dt.date(2026, 12, 21)
     assert rec.notice_date == dt.date(2027, 1, 20)
     assert "stop work seven days from today, on Monday 21 December 2026" in plan.message.body
+
+
+# --- 4. A clinician's letter names the client's dates too -----------------------------------
+
+CARE_WITH_DATES = dict(
+    signals=["boundary_violations"],
+    remedies_tried=["boundaries_reset", "written_warning"],
+    notice_date=dt.date(2026, 12, 8),
+    key_deadlines=[
+        {"date": dt.date(2026, 12, 18), "what": "Benefit claim form due"},
+        {"date": dt.date(2027, 3, 1), "what": "Insurance authorisation renewal"},
+    ],
+)
+
+
+def test_a_care_letter_names_the_dates_the_plan_says_to_name():
+    for profession in ("healthcare", "therapy"):
+        plan = plan_for(profession=profession, **CARE_WITH_DATES)
+        assert "name_deadlines" in [i.id for i in plan.recommendation.checklist]
+        body = plan.message.body
+        assert "Benefit claim form due – Friday 18 December 2026" in body, profession
+        assert "Insurance authorisation renewal – Monday 1 March 2027" in body, profession
+        # Care words, not a job's.
+        assert "agreed work" not in body and "approvals" not in body
