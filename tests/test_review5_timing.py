@@ -169,3 +169,30 @@ def test_a_care_letter_names_the_dates_the_plan_says_to_name():
         assert "Insurance authorisation renewal – Monday 1 March 2027" in body, profession
         # Care words, not a job's.
         assert "agreed work" not in body and "approvals" not in body
+
+
+# --- 5. Two things going on at once are waited out together, not one after the other -------
+
+
+def test_a_crisis_and_a_critical_period_of_unknown_length_are_waited_out_together():
+    # Both are going on now: the crisis is assumed to pass in about two weeks and the
+    # critical period to end in about a month, so notice waits about a month from the
+    # planned date, not two weeks and then a month more.
+    rec = plan_for(
+        client_in_crisis=True, critical_period=True, notice_date=dt.date(2026, 12, 8)
+    ).recommendation
+    assert rec.readiness == "wait"
+    assert rec.notice_date == dt.date(2027, 1, 7)
+    assert {"crisis_end_unknown", "critical_end_unknown"} <= set(rec.warning_ids)
+
+
+def test_a_critical_period_of_unknown_length_is_not_counted_from_the_end_of_a_known_crisis():
+    # The crisis passes on 15 January; the critical period, going on now, is assumed to
+    # end about a month from the planned date, well before. Notice follows the crisis.
+    rec = plan_for(
+        client_in_crisis=True,
+        client_in_crisis_until=dt.date(2027, 1, 15),
+        critical_period=True,
+        notice_date=dt.date(2026, 12, 8),
+    ).recommendation
+    assert rec.notice_date == dt.date(2027, 1, 18)

@@ -213,12 +213,15 @@ def _holds(state: _State) -> _State:
     hits = _fires(state, state.content.rules.holds)
     for hold in hits:
         until = state.facts.get(hold.until_field) if hold.until_field else None
+        # Each hold counts from where the waiting starts, not from the end of the hold
+        # before it: a crisis and a critical period are going on at the same time, so an
+        # unknown end is assumed as far from now as the warning says, not added on.
         if hold.until_field and until is None:
-            candidate = plus_days(notice, hold.days_if_unknown)
+            candidate = plus_days(start, hold.days_if_unknown)
         elif until is not None:
             candidate = plus_days(until, 1)
         else:
-            candidate = plus_days(notice, hold.days)
+            candidate = plus_days(start, hold.days)
         # Bounded from where the waiting starts, so holds in a row cannot add up.
         longest = plus_days(start, hold.max_days)
         this_capped = candidate > longest
