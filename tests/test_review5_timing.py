@@ -196,3 +196,40 @@ def test_a_critical_period_of_unknown_length_is_not_counted_from_the_end_of_a_kn
         notice_date=dt.date(2026, 12, 8),
     ).recommendation
     assert rec.notice_date == dt.date(2027, 1, 18)
+
+
+# --- 6. A fix is reviewed when its window ends, not after a hold -----------------------------
+
+
+def test_a_fix_tried_before_a_long_hold_is_reviewed_at_the_end_of_its_own_window():
+    # A payment plan offered on Tuesday 8 December is reviewed when its three weeks run out
+    # (two days before Tuesday 29 December: back past the weekend and Christmas Day, to
+    # Thursday 24 December), not in April after the client's busy season has held the
+    # notice back.
+    plan = plan_for(
+        jurisdiction="US",
+        signals=["payment_problems"],
+        outstanding_balance=3000,
+        remedies_exhausted="no",
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 15),
+        notice_date=dt.date(2026, 12, 8),
+    )
+    rec = plan.recommendation
+    assert rec.readiness == "repair_first" and rec.notice_date == dt.date(2027, 4, 16)
+    assert step(plan, "review_remedy").date == dt.date(2026, 12, 24)
+    assert "2027" not in (plan.message.subject or "")
+    assert "by Thursday 24 December 2026" in plan.message.body.replace("\n", " ")
+    # The notice kept ready is still for the date the hold gives.
+    assert plan.further_messages[0].send_on_text == "Fri 16 Apr 2027"
+
+
+def test_without_a_hold_the_review_is_two_working_days_before_notice_as_before():
+    plan = plan_for(
+        signals=["payment_problems"],
+        outstanding_balance=3000,
+        remedies_exhausted="no",
+        notice_date=dt.date(2026, 12, 8),
+    )
+    assert plan.recommendation.notice_date == dt.date(2026, 12, 29)
+    assert step(plan, "review_remedy").date == dt.date(2026, 12, 25)

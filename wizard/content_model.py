@@ -243,7 +243,8 @@ class RulesFile(_Model):
 
 # --- plan.yaml ------------------------------------------------------------------------
 
-Anchor = Literal["notice", "effective", "planned"]
+# repair_end: where a repair window runs out, the notice date before any hold moved it.
+Anchor = Literal["notice", "effective", "planned", "repair_end"]
 
 
 class Label(_Model):

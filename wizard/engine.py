@@ -65,6 +65,8 @@ class _State:
     held: bool = False
     hold_ids: tuple[str, ...] = ()
     notice: dt.date = dt.date.min
+    # The working day a repair window runs out on, before any hold: a fix is reviewed then.
+    repair_end: dt.date = dt.date.min
     notice_on_holiday: bool = False
     channel: Channel = "email"
     follow_up_call: bool = False
@@ -239,6 +241,7 @@ def _holds(state: _State) -> _State:
     on_holiday = state.notice_on_holiday or state.workdays.holiday_between(notice, landed)
     return state.with_(
         notice=landed,
+        repair_end=state.workdays.on_or_after(start),
         notice_on_holiday=on_holiday,
         held=held,
         hold_ids=tuple(hold_ids),
@@ -459,9 +462,16 @@ class KeyDates:
     workdays: Workdays
     # While the client may still put a breach right: the cure period's last day.
     cure_ends: dt.date | None = None
+    # Where a repair window runs out, before any hold (the notice date when nothing holds).
+    repair_end: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
-        return {"notice": self.notice, "effective": self.effective, "planned": self.planned}[name]
+        return {
+            "notice": self.notice,
+            "effective": self.effective,
+            "planned": self.planned,
+            "repair_end": self.repair_end or self.notice,
+        }[name]
 
     def schedule(
         self, anchor: str, offset: int, phase: Phase | None, after_cure: bool = False
@@ -522,7 +532,13 @@ def _checklist(state: _State) -> _State:
     content = state.content
     texts = _final_texts(state)
     dates = KeyDates(
-        state.today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
+        state.today,
+        state.planned,
+        state.notice,
+        state.effective,
+        state.workdays,
+        state.cure_ends,
+        state.repair_end,
     )
     items = [
         ChecklistItem(
@@ -663,7 +679,13 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         held=state.held,
         hold_ids=state.hold_ids,
         dates=KeyDates(
-            today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
+            today,
+            state.planned,
+            state.notice,
+            state.effective,
+            state.workdays,
+            state.cure_ends,
+            state.repair_end,
         ),
         facts=state.facts,
         texts=state.texts,

@@ -71,7 +71,8 @@ def render_message(
     )
     if tone:
         texts["tone"] = tone
-    texts["review_on"] = long_date(decision.dates.schedule("notice", -2, "before_notice"))
+    # A fix is reviewed where its window runs out, not after a hold that moved the notice on.
+    texts["review_on"] = long_date(decision.dates.schedule("repair_end", -2, "before_notice"))
     texts["confirming"] = role == "confirmation"
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
