@@ -233,3 +233,29 @@ def test_without_a_hold_the_review_is_two_working_days_before_notice_as_before()
     )
     assert plan.recommendation.notice_date == dt.date(2026, 12, 29)
     assert step(plan, "review_remedy").date == dt.date(2026, 12, 25)
+
+
+# --- 7. "Soon after the end" counts from the end the plan gives ------------------------------
+
+
+def test_a_deadline_soon_after_an_end_moved_past_christmas_is_warned_about():
+    # 30 days from Wednesday 25 November is Christmas Day; in England the end moves to
+    # Tuesday 29 December, and a relaunch on Monday 11 January is then 13 days after it.
+    rec = plan_for(
+        today=dt.date(2026, 11, 20),
+        jurisdiction="GB",
+        notice_date=dt.date(2026, 11, 25),
+        key_deadlines=[{"date": dt.date(2027, 1, 11), "what": "Website relaunch"}],
+    ).recommendation
+    assert rec.effective_date == dt.date(2026, 12, 29)
+    assert "deadline_near_end" in rec.warning_ids
+
+
+def test_a_deadline_well_after_the_end_is_not_warned_about():
+    rec = plan_for(
+        jurisdiction="GB",
+        notice_date=dt.date(2026, 12, 8),
+        key_deadlines=[{"date": dt.date(2027, 1, 25), "what": "Website relaunch"}],
+    ).recommendation
+    assert rec.effective_date == dt.date(2027, 1, 7)
+    assert "deadline_near_end" not in rec.warning_ids

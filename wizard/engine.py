@@ -392,6 +392,9 @@ def _dates(state: _State) -> _State:
     landed = wd.on_or_after(effective)
     end_on_holiday = wd.holiday_between(effective, landed)
     effective = landed
+    # "Soon after the end" counts from the end the plan gives, once it is on a working day.
+    last_near = plus_days(effective, rules.deadline_margin_days)
+    near_end = near_end or any(notice <= d.date <= last_near for d in answers.key_deadlines)
     # Of the deadlines the notice names, those before the end fall while the provider still
     # serves the client: the letter says the provider will see them through, not that the
     # client must arrange them. Not when ending is mandatory (the work may be the improper
