@@ -259,3 +259,18 @@ def test_a_deadline_well_after_the_end_is_not_warned_about():
     ).recommendation
     assert rec.effective_date == dt.date(2027, 1, 7)
     assert "deadline_near_end" not in rec.warning_ids
+
+
+def test_the_first_step_reviews_the_fix_on_the_same_day_as_the_timeline():
+    plan = plan_for(
+        jurisdiction="US",
+        signals=["payment_problems"],
+        outstanding_balance=3000,
+        remedies_exhausted="no",
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 15),
+        notice_date=dt.date(2026, 12, 8),
+    )
+    first = plan.first_step or ""
+    assert "Review the result by Thursday 24 December 2026" in first
+    assert "Notice is planned for Friday 16 April 2027" in first

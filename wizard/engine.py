@@ -543,6 +543,8 @@ def _checklist(state: _State) -> _State:
         state.cure_ends,
         state.repair_end,
     )
+    # A fix is reviewed where its own window runs out (the plan's review step, the letter).
+    texts["review_on"] = long_date(dates.schedule("repair_end", -2, "before_notice"))
     items = [
         ChecklistItem(
             id=entry.id,
