@@ -274,3 +274,23 @@ def test_the_first_step_reviews_the_fix_on_the_same_day_as_the_timeline():
     first = plan.first_step or ""
     assert "Review the result by Thursday 24 December 2026" in first
     assert "Notice is planned for Friday 16 April 2027" in first
+
+
+# --- 8. A contract with no notice period does not make a regulated ending same-day ---------
+
+
+def test_a_lawyer_or_accountant_gives_reasonable_notice_even_when_the_contract_asks_none():
+    # ABA Model Rule 1.16(d): reasonable notice and time to find other counsel, whatever the
+    # engagement letter says; an accountant likewise does not leave a client stranded.
+    for profession in ("law", "accounting"):
+        rec = plan_for(
+            profession=profession, notice_days=0, notice_date=dt.date(2026, 12, 8)
+        ).recommendation
+        assert rec.effective_date == dt.date(2027, 1, 7), profession
+        assert rec.notice_days_minimum == 0
+        assert "professional rules still expect reasonable notice" in " ".join(rec.reasons)
+
+
+def test_a_freelancer_whose_contract_asks_no_notice_may_still_end_the_same_day():
+    rec = plan_for(notice_days=0, notice_date=dt.date(2026, 12, 8)).recommendation
+    assert rec.effective_date == dt.date(2026, 12, 8)
