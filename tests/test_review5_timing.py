@@ -200,21 +200,24 @@ def test_a_critical_period_of_unknown_length_is_not_counted_from_the_end_of_a_kn
 
 # --- 6. A fix is reviewed when its window ends, not after a hold -----------------------------
 
+# A payment plan to offer first, and the client's busy season holding notice until April.
+HELD_REPAIR: dict[str, Any] = dict(
+    jurisdiction="US",
+    signals=["payment_problems"],
+    outstanding_balance=3000,
+    remedies_exhausted="no",
+    critical_period=True,
+    critical_period_ends=dt.date(2027, 4, 15),
+    notice_date=dt.date(2026, 12, 8),
+)
+
 
 def test_a_fix_tried_before_a_long_hold_is_reviewed_at_the_end_of_its_own_window():
     # A payment plan offered on Tuesday 8 December is reviewed when its three weeks run out
     # (two days before Tuesday 29 December: back past the weekend and Christmas Day, to
     # Thursday 24 December), not in April after the client's busy season has held the
     # notice back.
-    plan = plan_for(
-        jurisdiction="US",
-        signals=["payment_problems"],
-        outstanding_balance=3000,
-        remedies_exhausted="no",
-        critical_period=True,
-        critical_period_ends=dt.date(2027, 4, 15),
-        notice_date=dt.date(2026, 12, 8),
-    )
+    plan = plan_for(**HELD_REPAIR)
     rec = plan.recommendation
     assert rec.readiness == "repair_first" and rec.notice_date == dt.date(2027, 4, 16)
     assert step(plan, "review_remedy").date == dt.date(2026, 12, 24)
@@ -262,15 +265,7 @@ def test_a_deadline_well_after_the_end_is_not_warned_about():
 
 
 def test_the_first_step_reviews_the_fix_on_the_same_day_as_the_timeline():
-    plan = plan_for(
-        jurisdiction="US",
-        signals=["payment_problems"],
-        outstanding_balance=3000,
-        remedies_exhausted="no",
-        critical_period=True,
-        critical_period_ends=dt.date(2027, 4, 15),
-        notice_date=dt.date(2026, 12, 8),
-    )
+    plan = plan_for(**HELD_REPAIR)
     first = plan.first_step or ""
     assert "Review the result by Thursday 24 December 2026" in first
     assert "Notice is planned for Friday 16 April 2027" in first

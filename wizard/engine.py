@@ -530,11 +530,8 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
     return text
 
 
-def _checklist(state: _State) -> _State:
-    """The dated checklist of the contract's recommendation."""
-    content = state.content
-    texts = _final_texts(state)
-    dates = KeyDates(
+def _key_dates(state: _State) -> KeyDates:
+    return KeyDates(
         state.today,
         state.planned,
         state.notice,
@@ -543,6 +540,13 @@ def _checklist(state: _State) -> _State:
         state.cure_ends,
         state.repair_end,
     )
+
+
+def _checklist(state: _State) -> _State:
+    """The dated checklist of the contract's recommendation."""
+    content = state.content
+    texts = _final_texts(state)
+    dates = _key_dates(state)
     # A fix is reviewed where its own window runs out (the plan's review step, the letter).
     texts["review_on"] = long_date(dates.schedule("repair_end", -2, "before_notice"))
     items = [
@@ -683,15 +687,7 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         planned_notice=state.planned,
         held=state.held,
         hold_ids=state.hold_ids,
-        dates=KeyDates(
-            today,
-            state.planned,
-            state.notice,
-            state.effective,
-            state.workdays,
-            state.cure_ends,
-            state.repair_end,
-        ),
+        dates=_key_dates(state),
         facts=state.facts,
         texts=state.texts,
         contributions=state.contributions,
