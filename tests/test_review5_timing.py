@@ -289,3 +289,28 @@ def test_a_lawyer_or_accountant_gives_reasonable_notice_even_when_the_contract_a
 def test_a_freelancer_whose_contract_asks_no_notice_may_still_end_the_same_day():
     rec = plan_for(notice_days=0, notice_date=dt.date(2026, 12, 8)).recommendation
     assert rec.effective_date == dt.date(2026, 12, 8)
+
+
+# --- 9. Where the weekend is Friday and Saturday -------------------------------------------
+
+
+def test_in_israel_friday_is_not_a_working_day_and_sunday_is():
+    wd = Workdays("IL")
+    assert not wd.is_business_day(dt.date(2026, 12, 11))  # a Friday
+    assert wd.is_business_day(dt.date(2026, 12, 13))  # a Sunday
+    # Notice planned for a Friday is given on the Sunday; ten business days count Sunday to
+    # Thursday.
+    rec = plan_for(
+        jurisdiction="IL",
+        notice_date=dt.date(2026, 12, 11),
+        notice_days=10,
+        notice_day_kind="business",
+    ).recommendation
+    assert rec.notice_date == dt.date(2026, 12, 13)
+    assert rec.effective_date == dt.date(2026, 12, 27)
+
+
+def test_without_a_jurisdiction_the_weekend_is_saturday_and_sunday():
+    wd = Workdays("")
+    assert wd.is_business_day(dt.date(2026, 12, 11))
+    assert not wd.is_business_day(dt.date(2026, 12, 13))
