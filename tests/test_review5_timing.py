@@ -314,3 +314,21 @@ def test_without_a_jurisdiction_the_weekend_is_saturday_and_sunday():
     wd = Workdays("")
     assert wd.is_business_day(dt.date(2026, 12, 11))
     assert not wd.is_business_day(dt.date(2026, 12, 13))
+
+
+# --- 10. While the client may still put a breach right, money moves only if it ends -------
+
+
+def test_a_refund_and_final_invoice_wait_for_the_cure_period_like_the_letter_says():
+    plan = plan_for(
+        cure_days=14,
+        unearned_prepayment=True,
+        unearned_amount=800,
+        work_in_progress="some",
+        **{**FOR_CAUSE, "notice_date": dt.date(2026, 12, 8)},
+    )
+    note = "Only if the breach was not put right by Tuesday 22 December 2026."
+    assert "If the agreement ends, I will refund" in plan.message.body
+    assert note in step(plan, "refund").detail
+    assert note in item(plan, "refund_unearned").text
+    assert note in item(plan, "final_invoice").text
