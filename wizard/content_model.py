@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from jinja2 import UndefinedError
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from wizard.answers import Asset, Channel, Readiness, Remedy, Strategy
 from wizard.conditions import ALWAYS, Condition, ConditionSyntaxError, parse_condition
@@ -162,6 +162,16 @@ class ReadinessRule(_Rule):
     remedy: Remedy | None = None
     remedy_order: list[Remedy] = []
     delay_days: int = Field(default=0, ge=0, le=365)
+    # The part of delay_days that the remedy itself gives the client (a stop-work notice's
+    # seven days). It ends on a working day, and the rest of the delay runs from that day,
+    # so a holiday that moves the remedy's end moves the notice with it.
+    remedy_days: int = Field(default=0, ge=0, le=365)
+
+    @model_validator(mode="after")
+    def _remedy_inside_delay(self) -> ReadinessRule:
+        if self.remedy_days > self.delay_days:
+            raise ValueError(f"{self.id}: remedy_days cannot be longer than delay_days")
+        return self
 
 
 class HoldRule(_Rule):
@@ -233,7 +243,8 @@ class RulesFile(_Model):
 
 # --- plan.yaml ------------------------------------------------------------------------
 
-Anchor = Literal["notice", "effective", "planned"]
+# repair_end: where a repair window runs out, the notice date before any hold moved it.
+Anchor = Literal["notice", "effective", "planned", "repair_end"]
 
 
 class Label(_Model):

@@ -254,6 +254,8 @@ def decision_texts(
         # When a builder's written stop-work notice says work stops: dated by the plan builder
         # from the plan's own step (stop_work), and only there.
         "stop_on": "",
+        # ...and whether a holiday moved that day past the seven days' notice.
+        "stop_moved": False,
         "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
         # Set when a written draft confirms what was first said on a call or in a meeting.
         "confirming": False,

@@ -22,7 +22,7 @@ from wizard.content_model import Content
 from wizard.context import answers_context, deadline_date, decision_texts, join_words
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
-from wizard.notice_date import resolve_notice_date
+from wizard.notice_date import requested_notice_date, resolve_notice_date
 from wizard.stages import STAGE_NAMES
 from wizard.workdays import Workdays, plus_days
 
@@ -61,9 +61,12 @@ class _State:
     readiness: Readiness = "proceed"
     next_remedy: str | None = None
     delay_days: int = 0
+    remedy_days: int = 0
     held: bool = False
     hold_ids: tuple[str, ...] = ()
     notice: dt.date = dt.date.min
+    # The working day a repair window runs out on, before any hold: a fix is reviewed then.
+    repair_end: dt.date = dt.date.min
     notice_on_holiday: bool = False
     channel: Channel = "email"
     follow_up_call: bool = False
@@ -188,6 +191,7 @@ def _readiness(state: _State) -> _State:
         readiness=rule.readiness,
         next_remedy=next_remedy,
         delay_days=rule.delay_days,
+        remedy_days=rule.remedy_days,
         texts=texts,
         reasons=(*state.reasons, rule.reason.render(texts)),
         fired=_fired(state, rule),
@@ -198,19 +202,28 @@ def _readiness(state: _State) -> _State:
 def _holds(state: _State) -> _State:
     """Repair windows and holds push the notice date on, each hold to at most its longest
     sensible length; the notice then lands on a working day."""
-    notice = start = plus_days(state.planned, state.delay_days)
+    start = plus_days(state.planned, state.delay_days)
+    if state.remedy_days:
+        # The remedy's own period ends on a working day (as its step in the plan does); the
+        # rest of the window runs from there, so a builder's 30 days of stoppage are whole.
+        remedy_ends = state.workdays.offset(state.planned, state.remedy_days)
+        start = max(start, plus_days(remedy_ends, state.delay_days - state.remedy_days))
+    notice = start
     hold_ids: list[str] = []
     reasons: list[str] = []
     capped = False
     hits = _fires(state, state.content.rules.holds)
     for hold in hits:
         until = state.facts.get(hold.until_field) if hold.until_field else None
+        # Each hold counts from where the waiting starts, not from the end of the hold
+        # before it: a crisis and a critical period are going on at the same time, so an
+        # unknown end is assumed as far from now as the warning says, not added on.
         if hold.until_field and until is None:
-            candidate = plus_days(notice, hold.days_if_unknown)
+            candidate = plus_days(start, hold.days_if_unknown)
         elif until is not None:
             candidate = plus_days(until, 1)
         else:
-            candidate = plus_days(notice, hold.days)
+            candidate = plus_days(start, hold.days)
         # Bounded from where the waiting starts, so holds in a row cannot add up.
         longest = plus_days(start, hold.max_days)
         this_capped = candidate > longest
@@ -224,11 +237,11 @@ def _holds(state: _State) -> _State:
     held = bool(hold_ids)
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
     landed = state.workdays.on_or_after(notice)
-    on_holiday = any(
-        state.workdays.is_holiday(plus_days(notice, i)) for i in range((landed - notice).days)
-    )
+    # The planned date itself may already have moved off a holiday (see decide).
+    on_holiday = state.notice_on_holiday or state.workdays.holiday_between(notice, landed)
     return state.with_(
         notice=landed,
+        repair_end=state.workdays.on_or_after(start),
         notice_on_holiday=on_holiday,
         held=held,
         hold_ids=tuple(hold_ids),
@@ -291,11 +304,17 @@ def _dates(state: _State) -> _State:
     if by_contract:
         minimum = wd.add(notice, answers.notice_days, unit)
     cure_ends: dt.date | None = None
+    cure_on_holiday = False
     if "cure_period" in ids:
-        # The last day the client has to put the breach right; nothing ends before it.
-        cure_ends = plus_days(notice, answers.cure_days)
+        # The last day the client has to put the breach right; nothing ends before it. A
+        # period whose last day is not a working day runs to the next one: no client is
+        # asked to pay or put things right on a Sunday or a public holiday. The minimum is
+        # still what the contract asks.
+        cure_last = plus_days(notice, answers.cure_days)
+        cure_ends = wd.on_or_after(cure_last)
+        cure_on_holiday = wd.holiday_between(cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
-        minimum = max(minimum, cure_ends)
+        minimum = max(minimum, cure_last)
         reasons.append(rules.cure_period_reason.render(texts))
     effective = minimum
     extended_at: int | None = None
@@ -371,10 +390,11 @@ def _dates(state: _State) -> _State:
     # is decided here, once, the letter, timeline, checklist and calendar all name the same
     # day. (Moving it back would shorten the notice below a floor the stages above set.)
     landed = wd.on_or_after(effective)
-    end_on_holiday = any(
-        wd.is_holiday(plus_days(effective, i)) for i in range((landed - effective).days)
-    )
+    end_on_holiday = wd.holiday_between(effective, landed)
     effective = landed
+    # "Soon after the end" counts from the end the plan gives, once it is on a working day.
+    last_near = plus_days(effective, rules.deadline_margin_days)
+    near_end = near_end or any(notice <= d.date <= last_near for d in answers.key_deadlines)
     # Of the deadlines the notice names, those before the end fall while the provider still
     # serves the client: the letter says the provider will see them through, not that the
     # client must arrange them. Not when ending is mandatory (the work may be the improper
@@ -416,7 +436,7 @@ def _dates(state: _State) -> _State:
         reasons=earlier + tuple(reasons),
         fired=_fired(state, *fired),
         **state.fact(
-            holiday_moved=end_on_holiday or state.notice_on_holiday,
+            holiday_moved=end_on_holiday or cure_on_holiday or state.notice_on_holiday,
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
@@ -445,9 +465,16 @@ class KeyDates:
     workdays: Workdays
     # While the client may still put a breach right: the cure period's last day.
     cure_ends: dt.date | None = None
+    # Where a repair window runs out, before any hold (the notice date when nothing holds).
+    repair_end: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
-        return {"notice": self.notice, "effective": self.effective, "planned": self.planned}[name]
+        return {
+            "notice": self.notice,
+            "effective": self.effective,
+            "planned": self.planned,
+            "repair_end": self.repair_end or self.notice,
+        }[name]
 
     def schedule(
         self, anchor: str, offset: int, phase: Phase | None, after_cure: bool = False
@@ -503,13 +530,25 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
     return text
 
 
+def _key_dates(state: _State) -> KeyDates:
+    return KeyDates(
+        state.today,
+        state.planned,
+        state.notice,
+        state.effective,
+        state.workdays,
+        state.cure_ends,
+        state.repair_end,
+    )
+
+
 def _checklist(state: _State) -> _State:
     """The dated checklist of the contract's recommendation."""
     content = state.content
     texts = _final_texts(state)
-    dates = KeyDates(
-        state.today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
-    )
+    dates = _key_dates(state)
+    # A fix is reviewed where its own window runs out (the plan's review step, the letter).
+    texts["review_on"] = long_date(dates.schedule("repair_end", -2, "before_notice"))
     items = [
         ChecklistItem(
             id=entry.id,
@@ -601,12 +640,18 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     today = today or dt.date.today()
     answers = effective_answers(answers, content)
     past = answers.notice_date is not None and answers.notice_date < today
+    workdays = Workdays(answers.jurisdiction)
+    planned = resolve_notice_date(answers, today)
+    # A planned date (or, once it has passed, the plan date) on a public holiday moves on to
+    # the next working day, and the plan says so (holiday_moved).
+    requested = requested_notice_date(answers, today)
     state = _State(
         answers=answers,
         content=content,
         today=today,
-        planned=resolve_notice_date(answers, today),
-        workdays=Workdays(answers.jurisdiction),
+        planned=planned,
+        workdays=workdays,
+        notice_on_holiday=requested is not None and workdays.holiday_between(requested, planned),
         facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
         texts=MappingProxyType(answers_context(answers, content)),
     )
@@ -642,9 +687,7 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         planned_notice=state.planned,
         held=state.held,
         hold_ids=state.hold_ids,
-        dates=KeyDates(
-            today, state.planned, state.notice, state.effective, state.workdays, state.cure_ends
-        ),
+        dates=_key_dates(state),
         facts=state.facts,
         texts=state.texts,
         contributions=state.contributions,

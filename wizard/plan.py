@@ -71,12 +71,18 @@ def render_message(
     )
     if tone:
         texts["tone"] = tone
-    texts["review_on"] = long_date(decision.dates.schedule("notice", -2, "before_notice"))
+    # A fix is reviewed where its window runs out, not after a hold that moved the notice on.
+    texts["review_on"] = long_date(decision.dates.schedule("repair_end", -2, "before_notice"))
     texts["confirming"] = role == "confirmation"
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
     stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
-    texts["stop_on"] = long_date(_dated(stop_work, decision))
+    stop_day = _dated(stop_work, decision)
+    texts["stop_on"] = long_date(stop_day)
+    # The stop moved off a holiday: the letter gives its date, not "seven days from today".
+    texts["stop_moved"] = stop_day != decision.dates.anchor(stop_work.anchor) + dt.timedelta(
+        days=stop_work.offset
+    )
     kind = content.messages.kinds[channel]  # type: ignore[index]
     name = rec.strategy if role != "main" else message_template_name(rec)
     ctx = message_context(texts, content, name)

@@ -1,5 +1,6 @@
-"""Working days for one jurisdiction: weekends and, when a jurisdiction is given, its
-public holidays (from the well-kept `holidays` package, not a hand-made list).
+"""Working days for one jurisdiction: its weekend (Saturday and Sunday unless its calendar
+says otherwise) and, when a jurisdiction is given, its public holidays (from the well-kept
+`holidays` package, not a hand-made list).
 
 Every date the engine works out goes through one `Workdays`, so notice and end dates,
 business-day counts and checklist dates agree about which days are working days.
@@ -44,6 +45,23 @@ def _holidays_in(jurisdiction: str, year: int) -> frozenset[dt.date]:
     return frozenset(_calendar(jurisdiction, year))
 
 
+SATURDAY_SUNDAY = frozenset({5, 6})
+
+
+@functools.lru_cache(maxsize=256)
+def _weekend(jurisdiction: str) -> frozenset[int]:
+    """The weekdays (Monday = 0) that are the weekend where the provider works: Saturday and
+    Sunday unless the jurisdiction's calendar says otherwise (Friday and Saturday in Israel
+    or Saudi Arabia, for instance)."""
+    if not jurisdiction:
+        return SATURDAY_SUNDAY
+    import holidays
+
+    country, _, subdivision = jurisdiction.partition("-")
+    calendar = holidays.country_holidays(country, subdiv=subdivision or None)
+    return frozenset(calendar.weekend) or SATURDAY_SUNDAY
+
+
 def _clamp(day: dt.date) -> dt.date:
     return min(day, LAST_DAY)
 
@@ -69,7 +87,7 @@ class Workdays:
         return _calendar(self.jurisdiction, day.year).get(day, "")
 
     def is_business_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and not self.is_holiday(day)
+        return day.weekday() not in _weekend(self.jurisdiction) and not self.is_holiday(day)
 
     def on_or_after(self, day: dt.date) -> dt.date:
         """The first business day on or after `day`."""
@@ -79,6 +97,11 @@ class Workdays:
 
     def after(self, day: dt.date) -> dt.date:
         return self.on_or_after(plus_days(day, 1))
+
+    def holiday_between(self, start: dt.date, end: dt.date) -> bool:
+        """Whether a public holiday falls on `start` or after it, before `end`: a date moved
+        from `start` on to `end` moved past a holiday, not only a weekend."""
+        return any(self.is_holiday(plus_days(start, i)) for i in range((end - start).days))
 
     def on_or_before(self, day: dt.date) -> dt.date:
         while not self.is_business_day(day) and day > dt.date.min:
