@@ -1,0 +1,228 @@
+"""Fifth review, money, records and property: how a letter states a refund in care work,
+what a clinician prepared for the client, who changes the passwords after a hand-over, a
+builder's lien deadline after a finished job, a lawyer's warning over unpaid fees while a
+court matter is pending, a refund still to be worked out, and amounts in rupees.
+
+Each test builds a plan from answers written out here and reads its words as the client
+(the letters) or the practitioner (the must-dos and the checklist) reads them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.test_letters_wording import checklist, letters, musts, plan_for
+from wizard.context import money
+from wizard.models import Plan
+
+
+def item(plan: Plan, item_id: str) -> str:
+    texts = [i.text for group in plan.checklist for i in group.items if i.id == item_id]
+    assert texts, f"no checklist line {item_id}"
+    return texts[0]
+
+
+def must(plan: Plan, constraint_id: str) -> str:
+    texts = [c.text for c in plan.constraints if c.id == constraint_id]
+    assert texts, f"no must-do {constraint_id}"
+    return texts[0]
+
+
+# --- 1. A refund in care work is for sessions or appointments, not "work" -----------------
+
+CARE_REFUNDS: dict[str, dict[str, Any]] = {
+    "therapy_known_amount": dict(profession="therapy", unearned_amount=180),
+    "therapy_to_work_out": dict(profession="therapy", unearned_amount=0),
+    "healthcare_known_amount": dict(profession="healthcare", unearned_amount=95.5),
+    "therapy_threatened": dict(
+        profession="therapy",
+        unearned_amount=240,
+        safety_concern=True,
+        safety_level="threat",
+        signals=["behaviour_decline"],
+    ),
+    "therapy_course_ended": dict(
+        profession="therapy", unearned_amount=120, engagement_status="finished"
+    ),
+}
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+@pytest.mark.parametrize("case", sorted(CARE_REFUNDS))
+def test_a_care_letter_refunds_sessions_not_work(case: str, channel: str) -> None:
+    answers: dict[str, Any] = dict(
+        signals=["goal_misalignment"], unearned_prepayment=True, preferred_channel=channel
+    )
+    answers.update(CARE_REFUNDS[case])
+    plan = plan_for(**answers)
+    text = letters(plan)
+    assert "advance payment" in text
+    assert "work I will not carry out" not in text
+    assert "work I did not carry out" not in text
+    word = "appointments" if answers["profession"] == "healthcare" else "sessions"
+    assert word in text.split("advance payment")[1].split("\n")[0]
+    # The practitioner's own must-do speaks of care too.
+    assert "work you will not do" not in must(plan, "refund_unearned")
+
+
+# --- 2. What a clinician prepared for the client is handed over, as the must-do says -----
+
+
+@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
+@pytest.mark.parametrize("balance", [0, 640])
+def test_a_care_letter_hands_over_what_was_prepared_for_the_client(
+    profession: str, balance: float
+) -> None:
+    plan = plan_for(
+        profession=profession,
+        signals=["goal_misalignment"],
+        client_assets=["clinical_records", "work_product"],
+        outstanding_balance=balance,
+    )
+    text = letters(plan)
+    # The must-do tells the practitioner the message hands it over; the letter has to.
+    assert "what you prepared for them" in must(plan, "return_client_records") or (
+        "what you made for them" in must(plan, "return_client_records")
+    )
+    assert "prepared for you" in text
+    # Never held back over fees, and never in a seller's words.
+    assert "once the final invoice is settled" not in text
+    assert "the work I prepared for you" not in text
+
+
+# --- 3. After a hand-over, the client changes the passwords the provider knew -------------
+
+
+@pytest.mark.parametrize(
+    "assets", [["credentials"], ["domains_hosting"], ["accounts_billing", "credentials"]]
+)
+def test_the_client_not_the_provider_changes_the_passwords_after_the_hand_over(
+    assets: list[str],
+) -> None:
+    plan = plan_for(signals=["goal_misalignment"], client_assets=assets)
+    # A password the provider changes is one the provider still knows, and may lock the
+    # client out of their own account.
+    for text in (item(plan, "revoke_access"), must(plan, "transfer_before_revoke")):
+        assert "change the passwords you used" not in text
+        assert "client" in text and "change" in text and "password" in text
+    letter = letters(plan)
+    assert "change" in letter and "password" in letter
+    assert "move the logins I hold for your accounts into your name" not in letter
+
+
+# --- 4. A builder owed money after a finished job diaries the lien deadline ---------------
+
+
+@pytest.mark.parametrize("status", ["finished", "ongoing"])
+def test_a_builder_owed_money_diaries_the_lien_deadline_on_the_checklist(status: str) -> None:
+    answers: dict[str, Any] = dict(
+        profession="construction",
+        signals=["goal_misalignment"],
+        outstanding_balance=9999.99,
+        engagement_status=status,
+    )
+    plan = plan_for(**answers)
+    assert "construction_lien_deadline" in plan.recommendation.warning_ids
+    assert re.search(r"\blien\b", item(plan, "lien_deadline"))
+
+
+def test_a_paid_up_builder_has_no_lien_deadline_to_diary() -> None:
+    plan = plan_for(profession="construction", signals=["goal_misalignment"])
+    assert not re.search(r"\blien\b", checklist(plan))
+
+
+# --- 5. A lawyer's warning over fees, with a matter before the court ----------------------
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+def test_a_lawyers_fee_warning_in_a_court_matter_says_withdrawal_needs_permission(
+    channel: str,
+) -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["payment_problems"],
+        outstanding_balance=8200.75,
+        court_matter_pending=True,
+        preferred_channel=channel,
+    )
+    assert plan.recommendation.readiness == "repair_first"
+    warning = plan.message.body
+    assert "$8,200.75" in warning
+    assert "withdraw" in warning
+    assert "court" in warning
+    assert "I will end our work together" not in warning
+    assert "I will have to end our work together" not in warning
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+def test_a_lawyers_fee_warning_says_they_will_withdraw(channel: str) -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["payment_problems"],
+        outstanding_balance=1200,
+        preferred_channel=channel,
+    )
+    warning = plan.message.body
+    assert "withdraw as your lawyer" in warning
+    assert "court" not in warning
+    # Titled as what it is: a reminder of money owed with a date, not a vague point.
+    assert (plan.message.subject or "").startswith("Overdue payment: please settle it by")
+
+
+# --- 6. A refund still to be worked out ---------------------------------------------------
+
+
+def test_a_refund_to_work_out_is_worked_out_before_the_notice_promises_it() -> None:
+    plan = plan_for(signals=["goal_misalignment"], unearned_prepayment=True)
+    letter = letters(plan)
+    assert "will work out the part of your advance payment" in letter
+    # The checklist does not ask for an amount the letter does not give; it asks for the
+    # sum to be worked out and the date kept.
+    line = item(plan, "state_refund")
+    assert "work out" in line.lower()
+    assert plan.recommendation.effective_date.strftime("%-d %B %Y") in line
+
+
+def test_a_known_refund_is_named_with_its_date_at_notice() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"],
+        unearned_prepayment=True,
+        unearned_amount=1500,
+        currency="GBP",
+        jurisdiction="GB",
+    )
+    line = item(plan, "state_refund")
+    assert "£1,500.00" in line
+    assert plan.recommendation.effective_date.strftime("%-d %B %Y") in line
+    assert "£1,500.00" in letters(plan)
+
+
+# --- 7. Rupees, as an Indian letter writes them -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [(1234567.5, "₹12,34,567.50"), (250000, "₹2,50,000.00"), (999.99, "₹999.99")],
+)
+def test_rupees_in_india_are_grouped_in_lakhs(amount: float, expected: str) -> None:
+    assert money(amount, "INR", "IN") == expected
+    assert money(amount, "INR", "IN-MH") == expected
+
+
+def test_rupees_elsewhere_and_dollars_in_india_read_as_before() -> None:
+    assert money(1234567.5, "INR", "GB") == "₹1,234,567.50"
+    assert money(1234567.5, "USD", "IN") == "$1,234,567.50"
+
+
+def test_an_indian_letter_states_the_balance_in_lakhs() -> None:
+    plan = plan_for(
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=1234567.5,
+        currency="INR",
+        jurisdiction="IN",
+    )
+    assert "₹12,34,567.50" in letters(plan)
+    assert "₹12,34,567.50" in musts(plan)
