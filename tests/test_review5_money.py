@@ -226,3 +226,42 @@ def test_an_indian_letter_states_the_balance_in_lakhs() -> None:
     )
     assert "₹12,34,567.50" in letters(plan)
     assert "₹12,34,567.50" in musts(plan)
+
+
+# --- 8. A for-cause notice in care work ends care, not "work" -----------------------------
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+@pytest.mark.parametrize("cure_days", [0, 7])
+def test_a_for_cause_care_notice_speaks_of_care_not_work(channel: str, cure_days: int) -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        termination_clause="cause_only",
+        cure_days=cure_days,
+        preferred_channel=channel,
+    )
+    assert "cure_period" in plan.recommendation.constraints
+    text = letters(plan)
+    assert "your care with me" in text
+    assert "our work together" not in text
+
+
+# --- 9. Unpaid fees never hold back a patient's records or care ---------------------------
+
+
+@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
+def test_a_clinicians_money_must_do_keeps_records_and_care_apart_from_fees(
+    profession: str,
+) -> None:
+    plan = plan_for(
+        profession=profession,
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=640,
+        client_assets=["clinical_records"],
+    )
+    text = must(plan, "final_invoice")
+    assert "never justify" in text
+    assert "records" in text and "care" in text
