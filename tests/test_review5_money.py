@@ -265,3 +265,29 @@ def test_a_clinicians_money_must_do_keeps_records_and_care_apart_from_fees(
     text = must(plan, "final_invoice")
     assert "never justify" in text
     assert "records" in text and "care" in text
+
+
+# --- 10. What the must-dos require, the letter says ---------------------------------------
+
+
+@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
+def test_a_care_letter_says_how_accounts_it_holds_pass_back(profession: str) -> None:
+    plan = plan_for(
+        profession=profession,
+        signals=["provider_changes"],
+        client_assets=["clinical_records", "credentials", "domains_hosting"],
+    )
+    assert "transfer_before_revoke" in plan.recommendation.constraints
+    text = letters(plan)
+    assert "your domains and hosting" in text
+    assert "change every password I have known" in text
+
+
+def test_a_finished_job_with_open_work_to_bill_does_not_say_nothing_is_left_to_settle() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], engagement_status="finished", work_in_progress="some"
+    )
+    assert "final_invoice" in plan.recommendation.constraints
+    text = letters(plan)
+    assert "nothing more to settle" not in text
+    assert "final invoice" in text
