@@ -291,3 +291,29 @@ def test_a_finished_job_with_open_work_to_bill_does_not_say_nothing_is_left_to_s
     text = letters(plan)
     assert "nothing more to settle" not in text
     assert "final invoice" in text
+
+
+# --- 11. A clinician's reminder of unpaid fees speaks of care -----------------------------
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+def test_a_clinicians_fee_reminder_speaks_of_care_not_work(channel: str) -> None:
+    plan = plan_for(
+        profession="therapy",
+        signals=["payment_problems"],
+        remedies_tried=[
+            "frank_conversation",
+            "boundaries_reset",
+            "scope_or_price_change",
+            "payment_plan",
+        ],
+        remedies_exhausted="no",
+        outstanding_balance=300,
+        preferred_channel=channel,
+    )
+    assert plan.recommendation.next_remedy == "written_warning"
+    reminder = plan.message.body
+    assert "$300.00" in reminder
+    assert "our work together" not in reminder
+    assert "your care with me" in reminder
+    assert "clinician" in reminder
