@@ -317,3 +317,20 @@ def test_a_clinicians_fee_reminder_speaks_of_care_not_work(channel: str) -> None
     assert "our work together" not in reminder
     assert "your care with me" in reminder
     assert "clinician" in reminder
+
+
+# --- 12. What the client gave you goes back unpaid or not, in every profession ------------
+
+
+@pytest.mark.parametrize("profession", ["general", "construction"])
+def test_what_the_client_gave_goes_back_even_while_the_invoice_is_unpaid(
+    profession: str,
+) -> None:
+    plan = plan_for(
+        profession=profession,
+        signals=["goal_misalignment"],
+        outstanding_balance=2500,
+        client_assets=["files", "physical_property", "work_product"],
+    )
+    assert "unpaid" in must(plan, "return_client_records")
+    assert "never justify holding back what the client gave you" in must(plan, "final_invoice")
