@@ -334,3 +334,21 @@ def test_what_the_client_gave_goes_back_even_while_the_invoice_is_unpaid(
     )
     assert "unpaid" in must(plan, "return_client_records")
     assert "never justify holding back what the client gave you" in must(plan, "final_invoice")
+
+
+# --- 13. A silent client is written to first, however close the relationship was ---------
+
+
+@pytest.mark.parametrize("preferred", ["email", "letter"])
+def test_a_silent_close_client_is_not_phoned_first(preferred: str) -> None:
+    plan = plan_for(
+        profession="accounting",
+        signals=["payment_problems", "unresponsive"],
+        remedies_tried=["written_warning", "payment_plan"],
+        outstanding_balance=12345.67,
+        relationship_depth="close",
+        relationship_months=40,
+        preferred_channel=preferred,
+    )
+    assert plan.recommendation.channel == preferred
+    assert plan.message.kind != "talking_points"
