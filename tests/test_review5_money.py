@@ -352,3 +352,35 @@ def test_a_silent_close_client_is_not_phoned_first(preferred: str) -> None:
     )
     assert plan.recommendation.channel == preferred
     assert plan.message.kind != "talking_points"
+
+
+# --- 14. A suggested improper request and unpaid fees: both go in writing -----------------
+
+SUGGESTED_AND_UNPAID: dict[str, dict[str, Any]] = {
+    "lawyer": dict(profession="law"),
+    "builder": dict(profession="construction", work_in_progress="some"),
+    "freelancer": dict(remedies_tried=["frank_conversation"], remedies_exhausted="no"),
+}
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+@pytest.mark.parametrize("case", sorted(SUGGESTED_AND_UNPAID))
+def test_a_fee_warning_also_refuses_a_suggested_improper_request(case: str, channel: str) -> None:
+    answers: dict[str, Any] = dict(
+        signals=["unethical_request", "payment_problems"],
+        outstanding_balance=5000,
+        preferred_channel=channel,
+    )
+    answers.update(SUGGESTED_AND_UNPAID[case])
+    plan = plan_for(**answers)
+    assert plan.recommendation.readiness == "repair_first"
+    message = plan.message.body
+    # The request is refused in writing at once, whatever else the message is about ...
+    assert "not able to do what you" in message
+    # ... and the money is still named with its date.
+    assert "$5,000.00" in message
+    # Dropping the request does not settle the fees: the plan does not stop there.
+    first = plan.first_step or ""
+    assert "If the client drops it, nothing more is needed" not in first
+    review = [s.detail for s in plan.timeline if s.id == "review_remedy"][0]
+    assert "If the client dropped the request, stop here" not in review
