@@ -384,3 +384,22 @@ def test_a_fee_warning_also_refuses_a_suggested_improper_request(case: str, chan
     assert "If the client drops it, nothing more is needed" not in first
     review = [s.detail for s in plan.timeline if s.id == "review_remedy"][0]
     assert "If the client dropped the request, stop here" not in review
+
+
+# --- 15. An accountant's long notice does not keep the client's records past a request ----
+
+
+def test_an_accountants_long_notice_still_returns_records_promptly_on_request() -> None:
+    plan = plan_for(
+        profession="accounting",
+        signals=["provider_changes"],
+        relationship_months=60,
+        relationship_depth="close",
+        client_assets=["records"],
+        preferred_channel="letter",
+    )
+    assert plan.recommendation.notice_days > 45
+    text = letters(plan)
+    assert "the documents and records you gave me" in text
+    assert "sooner" in text
+    assert "request" in must(plan, "return_client_records")
