@@ -403,3 +403,26 @@ def test_an_accountants_long_notice_still_returns_records_promptly_on_request() 
     assert "the documents and records you gave me" in text
     assert "sooner" in text
     assert "request" in must(plan, "return_client_records")
+
+
+# --- 16. A formal warning with no amount given leaves the amount to fill in ---------------
+
+
+@pytest.mark.parametrize("profession", ["law", "construction", "general"])
+def test_a_formal_payment_warning_without_an_amount_asks_for_one(profession: str) -> None:
+    answers: dict[str, Any] = dict(
+        profession=profession, signals=["payment_problems"], work_in_progress="some"
+    )
+    if profession == "general":
+        answers.update(
+            remedies_tried=["frank_conversation", "boundaries_reset", "scope_or_price_change"],
+            remedies_exhausted="no",
+        )
+        answers["remedies_tried"].append("payment_plan")
+    plan = plan_for(**answers)
+    assert plan.recommendation.next_remedy == "written_warning"
+    warning = plan.message.body
+    # A warning that stops work or ends the relationship names the sum due; with none given,
+    # a placeholder is left for the user rather than a sentence whose "it" points nowhere.
+    assert "[amount overdue]" in warning
+    assert "Recent payments have not arrived" not in warning
