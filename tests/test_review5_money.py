@@ -8,6 +8,7 @@ Each test builds a plan from answers written out here and reads its words as the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -426,3 +427,43 @@ def test_a_formal_payment_warning_without_an_amount_asks_for_one(profession: str
     # a placeholder is left for the user rather than a sentence whose "it" points nowhere.
     assert "[amount overdue]" in warning
     assert "Recent payments have not arrived" not in warning
+
+
+# --- 17. Money owed now is not worked on unpaid through the client's busy time ------------
+
+OWED_IN_A_BUSY_TIME: dict[str, dict[str, Any]] = {
+    "freelancer_owed": dict(outstanding_balance=9000, critical_period_ends=dt.date(2026, 7, 15)),
+    "builder_stopped": dict(
+        profession="construction",
+        outstanding_balance=9000,
+        work_in_progress="some",
+        critical_period_ends=dt.date(2026, 6, 15),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OWED_IN_A_BUSY_TIME))
+def test_money_owed_now_is_not_worked_on_unpaid_through_a_critical_period(case: str) -> None:
+    answers: dict[str, Any] = dict(
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        critical_period=True,
+    )
+    answers.update(OWED_IN_A_BUSY_TIME[case])
+    plan = plan_for(**answers)
+    rec = plan.recommendation
+    assert rec.readiness == "proceed"
+    assert rec.notice_date == dt.date(2026, 3, 2)
+    # Said plainly, not left as a bare "Nothing calls for a fix first."
+    assert any("unpaid" in reason for reason in rec.reasons)
+    assert "keep working as agreed" not in (plan.first_step or "").lower()
+
+
+def test_a_late_payer_who_owes_nothing_now_is_still_spared_the_busy_time() -> None:
+    plan = plan_for(
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        critical_period=True,
+        critical_period_ends=dt.date(2026, 4, 15),
+    )
+    assert plan.recommendation.readiness == "wait"
