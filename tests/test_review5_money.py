@@ -467,3 +467,16 @@ def test_a_late_payer_who_owes_nothing_now_is_still_spared_the_busy_time() -> No
         critical_period_ends=dt.date(2026, 4, 15),
     )
     assert plan.recommendation.readiness == "wait"
+
+
+def test_an_accountant_owed_money_still_waits_out_the_filing_season() -> None:
+    # The rules ask an accountant not to leave just before a filing deadline.
+    plan = plan_for(
+        profession="accounting",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=9000,
+        critical_period=True,
+        critical_period_ends=dt.date(2026, 4, 15),
+    )
+    assert plan.recommendation.readiness == "wait"
