@@ -480,3 +480,38 @@ def test_an_accountant_owed_money_still_waits_out_the_filing_season() -> None:
         critical_period_ends=dt.date(2026, 4, 15),
     )
     assert plan.recommendation.readiness == "wait"
+
+
+# --- 18. What the provider made for the client: promised in the letter, dated on the list --
+
+
+def test_work_made_for_the_client_alone_is_handed_over_by_a_date_and_on_the_checklist() -> None:
+    plan = plan_for(signals=["goal_misalignment"], client_assets=["work_product"])
+    text = letters(plan)
+    assert "with the rest" not in text
+    assert "I will hand over the work I prepared for you" in text
+    assert "work you made for the client" in item(plan, "hand_over_work")
+
+
+def test_work_made_for_an_unpaid_client_is_handed_over_once_paid_on_the_checklist() -> None:
+    plan = plan_for(
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=900,
+        client_assets=["files", "work_product"],
+    )
+    assert "once the final invoice is settled" in letters(plan)
+    line = item(plan, "hand_over_work_once_paid")
+    assert "paid" in line and "contract" in line
+
+
+def test_a_lawyers_work_goes_with_the_file_without_waiting_for_payment() -> None:
+    plan = plan_for(
+        profession="law",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=900,
+        client_assets=["work_product"],
+    )
+    assert "hand_over_work_once_paid" not in [i.id for group in plan.checklist for i in group.items]
+    assert "work you made for the client" in item(plan, "hand_over_work")
