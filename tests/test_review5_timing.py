@@ -201,7 +201,10 @@ def test_a_critical_period_of_unknown_length_is_not_counted_from_the_end_of_a_kn
 # --- 6. A fix is reviewed when its window ends, not after a hold -----------------------------
 
 # A payment plan to offer first, and the client's busy season holding notice until April.
+# An accountant: a freelancer owed money is no longer held back by the client's busy time
+# (tests/test_review5_money.py), an accountant still is.
 HELD_REPAIR: dict[str, Any] = dict(
+    profession="accounting",
     jurisdiction="US",
     signals=["payment_problems"],
     outstanding_balance=3000,

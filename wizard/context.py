@@ -26,19 +26,26 @@ FAMILIES = {
 RETURNED = ("files", "records", "physical_property")
 
 
-# Where another dollar is the home currency, dollars are written as people there write them:
-# their own as plain "$", the US dollar marked as such (CLDR's English for that country).
-# country -> (its dollar, that locale)
-HOME_DOLLARS = {"CA": ("CAD", "en_CA"), "AU": ("AUD", "en_AU"), "NZ": ("NZD", "en_NZ")}
+# Where a home currency is written differently from the international English default, its
+# amounts are written as people there write them (CLDR's English for that country): another
+# dollar as plain "$" with the US dollar marked as such; rupees grouped in lakhs and crores
+# ("₹12,34,567.50"). country -> (the currencies written that way, that locale)
+HOME_LOCALES = {
+    "CA": (("CAD", "USD"), "en_CA"),
+    "AU": (("AUD", "USD"), "en_AU"),
+    "NZ": (("NZD", "USD"), "en_NZ"),
+    "IN": (("INR",), "en_IN"),
+}
 
 
 def money(amount: float, currency: str, jurisdiction: str = "") -> str:
     """An amount as the currency writes it (Babel's CLDR data): "$1,250.50", "¥250,000",
     "CHF 1,250.50" (a lettered symbol keeps a non-breaking space before the figure). In
-    Canada, Australia and New Zealand their own dollar is plain "$" ("CA$" elsewhere)."""
+    Canada, Australia and New Zealand their own dollar is plain "$" ("CA$" elsewhere); in
+    India rupees are grouped in lakhs."""
     code = currency.strip().upper()
-    home = HOME_DOLLARS.get(jurisdiction.strip().upper().split("-")[0])
-    locale = home[1] if home and code in (home[0], "USD") else "en"
+    home = HOME_LOCALES.get(jurisdiction.strip().upper().split("-")[0])
+    locale = home[1] if home and code in home[0] else "en"
     try:
         symbol = get_currency_symbol(code, locale=locale)
         pattern = "\u00a4\u00a0#,##0.00" if symbol[-1:].isalpha() else None

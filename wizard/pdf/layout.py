@@ -485,9 +485,15 @@ class PlanLayout:
             self.subheading(self.labels.follow_up_script, first_block=3 * LINE, outline=True)
             self.preformatted(plan.follow_up_script, indent=4)
 
-    def _opening_height(self, width: float, line: str, follows: str | None) -> float:
-        """The first two lines of a paragraph, and of the one after a greeting."""
-        height = min(self.text_height(width, line), 2 * LINE)
+    def _opening_height(
+        self, width: float, line: str, follows: str | None, after: str | None = None
+    ) -> float:
+        """The first two lines of a paragraph (its next text line too, when the first fits on
+        one: a sign-off keeps the name under it), and of the one after a greeting."""
+        height = self.text_height(width, line)
+        if after is not None and height < 2 * LINE:
+            height += self.text_height(width, after)
+        height = min(height, 2 * LINE)
         if follows is not None:
             height += LINE + min(self.text_height(width, follows), 2 * LINE)
         return height
@@ -507,8 +513,12 @@ class PlanLayout:
                 follows = None
                 if _is_salutation(line) and number + 2 < len(lines):
                     follows = lines[number + 2]
+                after = lines[number + 1] if number + 1 < len(lines) else ""
                 most = (2 if follows is None else 5) * LINE
-                self.keep_measured(most, partial(self._opening_height, width, line, follows))
+                self.keep_measured(
+                    most,
+                    partial(self._opening_height, width, line, follows, after.strip() or None),
+                )
             else:
                 self.keep(LINE)
             if item:
