@@ -186,10 +186,21 @@ def test_the_client_is_helped_to_another_professional_of_their_field(profession,
     assert plan.recommendation.strategy == "transition"
     text = letters(plan)
     assert noun in text, text
-    assert "another provider" not in text
+    assert "another provider" not in text and "three providers" not in text
 
 
 def test_a_plan_with_no_notice_period_has_no_notice_period_heading():
     plan = plan_for(engagement_status="finished", signals=["scope_creep"], client_assets=["files"])
     titles = [group.title for group in plan.checklist]
     assert "During the notice period" not in titles and "Straight after" in titles, titles
+
+
+def test_a_physician_ending_care_after_a_threat_speaks_of_appointments():
+    plan = plan_for(
+        profession="healthcare",
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        safety_level="threat",
+    )
+    text = letters(plan)
+    assert "further appointments" in text and "sessions" not in text, text
