@@ -1,0 +1,96 @@
+"""Fifth expert review: several things true at once. A no-fault signal next to a problem the
+client could put right, needs beyond the provider's skills next to a problem the client
+could fix, a builder who must withdraw or was threatened while also unpaid, a contract whose
+terms the user has not checked, and a threat with a call or meeting preferred.
+
+Each test builds a recommendation from answers written out here and reads its fields and
+words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wizard.answers import Answers
+from wizard.content import load_content
+from wizard.engine import recommend
+
+TODAY = dt.date(2026, 12, 7)
+NOTICE = dt.date(2026, 12, 14)
+
+
+def rec_for(**answers):
+    answers.setdefault("notice_date", NOTICE)
+    return recommend(Answers(**answers), load_content(), today=TODAY)
+
+
+# --- 1. The client's business changed, and the client also creeps the scope ----------------
+
+# The user says something is still worth trying and nothing has been tried: the plan sends
+# them to renegotiate first, so no reason may tell them the client has nothing to fix.
+BUSINESS_AND_SCOPE = dict(
+    signals=["business_changes", "scope_creep"],
+    remedies_tried=[],
+    remedies_exhausted="no",
+)
+
+
+def test_business_change_with_scope_creep_does_not_say_there_is_nothing_to_fix():
+    rec = rec_for(**BUSINESS_AND_SCOPE)
+    assert rec.readiness == "repair_first"
+    text = " ".join(rec.reasons)
+    assert "nothing to fix" not in text, rec.reasons
+
+
+def test_business_change_alone_still_says_there_is_nothing_to_fix():
+    rec = rec_for(**{**BUSINESS_AND_SCOPE, "signals": ["business_changes"]})
+    assert rec.readiness == "proceed"
+    assert any("nothing to fix" in r for r in rec.reasons), rec.reasons
+
+
+# --- 2. Needs beyond the provider's skills, and a problem the client could fix ------------
+
+# The client needs skills the provider does not offer, so the ending comes whatever the
+# client does about the other problem: a repair attempt first only delays the hand-over.
+# (As with the provider's own change, there is nothing the client could fix to keep it.)
+BEYOND_AND = {
+    "silent": dict(signals=["needs_beyond_expertise", "unresponsive"], remedies_exhausted="unsure"),
+    "scope_once": dict(
+        signals=["needs_beyond_expertise", "scope_creep"],
+        pattern="one_off",
+        remedies_exhausted="no",
+        conversation_outlook="likely",
+    ),
+    "late_payer": dict(
+        signals=["needs_beyond_expertise", "payment_problems"], remedies_exhausted="no"
+    ),
+    "crossed_lines": dict(
+        profession="therapy",
+        signals=["needs_beyond_expertise", "boundary_violations"],
+        remedies_exhausted="unsure",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BEYOND_AND))
+def test_needs_beyond_skills_hands_over_without_a_repair_attempt(case):
+    rec = rec_for(remedies_tried=[], **BEYOND_AND[case])
+    assert rec.strategy != "quiet_exit"
+    assert rec.readiness == "proceed", rec.reasons
+    assert rec.next_remedy is None
+    assert rec.notice_date == NOTICE
+    text = " ".join(rec.reasons)
+    assert "Talk it through first" not in text
+    assert "not raised the problem" not in text
+
+
+def test_a_problem_the_client_can_fix_alone_still_tries_a_fix_first():
+    rec = rec_for(remedies_tried=[], **{**BEYOND_AND["scope_once"], "signals": ["scope_creep"]})
+    assert rec.readiness == "repair_first"
+
+
+def test_a_lawyer_still_warns_before_withdrawing_over_unpaid_fees():
+    # Model Rule 1.16(b)(5): the warning comes first whatever else is true.
+    rec = rec_for(profession="law", remedies_tried=[], **BEYOND_AND["late_payer"])
+    assert rec.readiness == "repair_first" and rec.next_remedy == "written_warning"
