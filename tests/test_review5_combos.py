@@ -94,3 +94,20 @@ def test_a_lawyer_still_warns_before_withdrawing_over_unpaid_fees():
     # Model Rule 1.16(b)(5): the warning comes first whatever else is true.
     rec = rec_for(profession="law", remedies_tried=[], **BEYOND_AND["late_payer"])
     assert rec.readiness == "repair_first" and rec.next_remedy == "written_warning"
+
+
+# --- 3. A contract the user has not read yet -----------------------------------------------
+
+
+@pytest.mark.parametrize("months", [1, 6, 18, 40])
+def test_unchecked_terms_give_a_notice_reason_that_reads_as_a_sentence(months):
+    rec = rec_for(
+        signals=["goal_misalignment"],
+        remedies_tried=["frank_conversation"],
+        termination_clause="unsure",
+        relationship_months=months,
+    )
+    reason = next(r for r in rec.reasons if "we suggest" in r or "a week is" in r)
+    # Not "Until you have checked what your contract says, so we suggest ...".
+    assert not reason.startswith("Until"), reason
+    assert "contract" in reason
