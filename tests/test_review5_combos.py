@@ -111,3 +111,36 @@ def test_unchecked_terms_give_a_notice_reason_that_reads_as_a_sentence(months):
     # Not "Until you have checked what your contract says, so we suggest ...".
     assert not reason.startswith("Until"), reason
     assert "contract" in reason
+
+
+# --- 4. A builder who is unpaid, and must withdraw or was threatened -----------------------
+
+# The end rests on the withdrawal or the threat, not on the non-payment, so the plan must not
+# tell the builder to hold the notice back until the work has stood still for 30 days.
+BUILDER_UNPAID = dict(
+    profession="construction",
+    outstanding_balance=40000,
+    work_in_progress="some",
+    remedies_tried=["written_warning"],
+)
+
+
+@pytest.mark.parametrize(
+    "urgent",
+    [
+        dict(signals=["payment_problems", "unethical_request"], improper_request_insisted=True),
+        dict(signals=["payment_problems", "behaviour_decline"], safety_concern=True),
+    ],
+    ids=["insisted_improper", "threatened"],
+)
+def test_an_urgent_builder_is_not_told_to_move_the_notice_date(urgent):
+    rec = rec_for(**BUILDER_UNPAID, **urgent)
+    assert rec.readiness == "proceed"
+    assert "stop_work_notice" in rec.constraints
+    assert "construction_stoppage_first" not in rec.warning_ids
+    assert not any("move the notice date" in w for w in rec.warnings), rec.warnings
+
+
+def test_an_unpaid_builder_alone_is_still_told_the_work_must_have_stood_still():
+    rec = rec_for(**BUILDER_UNPAID, signals=["payment_problems"])
+    assert "construction_stoppage_first" in rec.warning_ids
