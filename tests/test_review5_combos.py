@@ -144,3 +144,19 @@ def test_an_urgent_builder_is_not_told_to_move_the_notice_date(urgent):
 def test_an_unpaid_builder_alone_is_still_told_the_work_must_have_stood_still():
     rec = rec_for(**BUILDER_UNPAID, signals=["payment_problems"])
     assert "construction_stoppage_first" in rec.warning_ids
+
+
+@pytest.mark.parametrize(
+    "urgent",
+    [
+        dict(signals=["payment_problems", "unethical_request"], improper_request_insisted=True),
+        dict(signals=["payment_problems", "behaviour_decline"], safety_concern=True),
+    ],
+    ids=["insisted_improper", "threatened"],
+)
+def test_an_urgent_builder_without_a_contract_is_not_held_to_the_non_payment_steps(urgent):
+    # With no contract, a withdrawal or a threat ends the work when notice is given; the
+    # further notice a building contract asks before ending over non-payment does not apply.
+    rec = rec_for(**BUILDER_UNPAID, has_contract=False, **urgent)
+    assert rec.effective_date == rec.notice_date, rec.reasons
+    assert not any("over non-payment" in r for r in rec.reasons), rec.reasons
