@@ -160,3 +160,34 @@ def test_an_urgent_builder_without_a_contract_is_not_held_to_the_non_payment_ste
     rec = rec_for(**BUILDER_UNPAID, has_contract=False, **urgent)
     assert rec.effective_date == rec.notice_date, rec.reasons
     assert not any("over non-payment" in r for r in rec.reasons), rec.reasons
+
+
+
+# --- 5. A threat, with a call, video or meeting preferred ----------------------------------
+
+# After a threat the reason for writing is the user's safety, whatever else would also have
+# moved the channel (a quiet exit, a silent client, a transactional relationship).
+@pytest.mark.parametrize("channel", ["phone", "video", "in_person"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        dict(signals=["behaviour_decline"]),
+        dict(signals=["behaviour_decline", "unresponsive"], profession="law"),
+        dict(signals=["boundary_violations"], profession="therapy", relationship_depth="transactional"),
+    ],
+    ids=["quiet_exit", "silent_client", "transactional"],
+)
+def test_after_a_threat_the_channel_reason_is_safety(case, channel):
+    rec = rec_for(
+        safety_concern=True,
+        safety_level="threat",
+        preferred_channel=channel,
+        remedies_tried=["frank_conversation"],
+        **case,
+    )
+    assert rec.channel in ("email", "letter")
+    text = " ".join(rec.reasons)
+    assert "unsafe" in text or "threat" in text, rec.reasons
+    assert "invites the debate" not in text, rec.reasons
+    assert "has not been answering" not in text, rec.reasons
+    assert "transactional relationship an email is enough" not in text, rec.reasons
