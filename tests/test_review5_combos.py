@@ -191,3 +191,31 @@ def test_after_a_threat_the_channel_reason_is_safety(case, channel):
     assert "invites the debate" not in text, rec.reasons
     assert "has not been answering" not in text, rec.reasons
     assert "transactional relationship an email is enough" not in text, rec.reasons
+
+
+# --- 6. A finished course of care or job, and a client in crisis --------------------------
+
+# Nothing is running to be ended: the client asked for more and is in crisis. Waiting two
+# weeks to answer leaves them without a reply; the answer goes now, with crisis help and
+# referrals (the crisis_resources constraint), and no step tells the user to keep care going.
+@pytest.mark.parametrize("profession", ["therapy", "healthcare", "general"])
+def test_a_finished_engagement_is_not_held_for_a_crisis(profession):
+    from wizard.plan import build_plan
+
+    answers = Answers(
+        profession=profession,
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        client_in_crisis=True,
+        has_contract=False,
+        notice_date=NOTICE,
+    )
+    plan = build_plan(answers, load_content(), today=TODAY)
+    rec = plan.recommendation
+    assert rec.readiness == "proceed", rec.reasons
+    assert rec.notice_date == NOTICE
+    assert "crisis_end_unknown" not in rec.warning_ids
+    assert not any("notice waits" in r for r in rec.reasons), rec.reasons
+    assert not any("going as agreed" in step.detail for step in plan.timeline)
+    if profession != "general":
+        assert "crisis_resources" in rec.constraints
