@@ -219,3 +219,37 @@ def test_a_finished_engagement_is_not_held_for_a_crisis(profession):
     assert not any("going as agreed" in step.detail for step in plan.timeline)
     if profession != "general":
         assert "crisis_resources" in rec.constraints
+
+
+# --- 7. A client who has stopped answering, with nothing tried yet --------------------------
+
+SILENT = dict(signals=["unresponsive"], remedies_tried=[])
+
+
+def test_a_silent_client_once_is_written_to_not_talked_to():
+    # "A client who does not answer cannot hold a conversation": the first step is a dated
+    # request in writing, not "talk it through first".
+    rec = rec_for(**SILENT, pattern="one_off", remedies_exhausted="no")
+    assert rec.readiness == "repair_first"
+    assert rec.next_remedy == "written_warning"
+    assert not any("Talk it through first" in r for r in rec.reasons), rec.reasons
+
+
+@pytest.mark.parametrize("channel", ["email", "letter"])
+@pytest.mark.parametrize("pattern", ["one_off", "recurring"])
+def test_the_first_written_request_to_a_silent_client_says_what_is_needed_and_claims_no_history(
+    pattern, channel
+):
+    from wizard.plan import build_plan
+
+    answers = Answers(
+        **SILENT, pattern=pattern, remedies_exhausted="unsure", preferred_channel=channel,
+        notice_date=NOTICE,
+    )
+    plan = build_plan(answers, load_content(), today=TODAY)
+    assert plan.recommendation.next_remedy == "written_warning"
+    body = plan.message.body
+    # Nothing was raised before, so the message may not say it was.
+    assert "raised this with you before" not in body, body
+    # It says what is missing (a reply) and by when.
+    assert "reply" in body and " by " in body
