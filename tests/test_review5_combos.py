@@ -253,3 +253,24 @@ def test_the_first_written_request_to_a_silent_client_says_what_is_needed_and_cl
     assert "raised this with you before" not in body, body
     # It says what is missing (a reply) and by when.
     assert "reply" in body and " by " in body
+
+
+# --- 8. A one-off with nothing tried, and a conversation the user expects to go badly -------
+
+
+def test_a_one_off_talked_first_despite_a_poor_outlook_says_why():
+    # The plan still talks first (a one-off with nothing tried), next to a reason that the
+    # user expects an open conversation to go badly: the readiness reason must meet that,
+    # not simply say "talk it through" as if the outlook were good.
+    rec = rec_for(
+        signals=["behaviour_decline"],
+        pattern="one_off",
+        remedies_tried=[],
+        remedies_exhausted="no",
+        conversation_outlook="unlikely",
+    )
+    assert rec.readiness == "repair_first"
+    text = " ".join(rec.reasons)
+    assert "go badly" in text
+    reason = next(r for r in rec.reasons if "happened once" in r)
+    assert "expect" in reason and "briefly" in reason, reason
