@@ -274,3 +274,18 @@ def test_a_one_off_talked_first_despite_a_poor_outlook_says_why():
     assert "go badly" in text
     reason = next(r for r in rec.reasons if "happened once" in r)
     assert "expect" in reason and "briefly" in reason, reason
+
+
+def test_a_threatened_physician_offers_no_further_appointments_not_sessions():
+    from wizard.plan import build_plan
+
+    answers = Answers(
+        profession="healthcare",
+        signals=["behaviour_decline"],
+        safety_concern=True,
+        client_in_crisis=True,
+        has_contract=False,
+        notice_date=NOTICE,
+    )
+    body = build_plan(answers, load_content(), today=TODAY).message.body
+    assert "further appointments" in body and "sessions" not in body, body
