@@ -289,3 +289,30 @@ def test_a_threatened_physician_offers_no_further_appointments_not_sessions():
     )
     body = build_plan(answers, load_content(), today=TODAY).message.body
     assert "further appointments" in body and "sessions" not in body, body
+
+
+# --- 9. A close client, and a withdrawal whose reason stays unsaid -------------------------
+
+
+def test_a_close_client_in_a_mandatory_withdrawal_is_not_promised_the_reasons():
+    # The reason stays "professional considerations" (Model Rule 1.16 comment [3]); no
+    # reason may tell the user that the client deserves to hear the reasons.
+    rec = rec_for(
+        profession="accounting",
+        signals=["unethical_request"],
+        improper_request_insisted=True,
+        relationship_depth="close",
+        relationship_months=50,
+        preferred_channel="phone",
+    )
+    assert "mandatory_withdrawal" in rec.constraints
+    assert not any("hear the reasons" in r for r in rec.reasons), rec.reasons
+
+
+def test_a_close_client_otherwise_still_hears_the_reasons():
+    rec = rec_for(
+        signals=["goal_misalignment"],
+        remedies_tried=["frank_conversation"],
+        relationship_depth="close",
+    )
+    assert any("hear the reasons" in r for r in rec.reasons), rec.reasons
