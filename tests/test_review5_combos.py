@@ -316,3 +316,35 @@ def test_a_close_client_otherwise_still_hears_the_reasons():
         relationship_depth="close",
     )
     assert any("hear the reasons" in r for r in rec.reasons), rec.reasons
+
+
+# --- 10. A finished course of care: the letter declines to resume it ------------------------
+
+# The client's course of care is over and they asked for more. The draft may not announce
+# that care "will be ending" or "ends today": it has ended; it says it will not be resumed.
+@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
+@pytest.mark.parametrize("channel", ["email", "letter", "phone"])
+@pytest.mark.parametrize(
+    "extra",
+    [dict(), dict(referral_available=True, reputation_stakes="high", client_in_crisis=True)],
+    ids=["plain", "transition"],
+)
+def test_a_finished_course_of_care_is_not_ended_again(profession, channel, extra):
+    from wizard.plan import build_plan
+
+    answers = Answers(
+        profession=profession,
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        pattern="one_off",
+        has_contract=False,
+        preferred_channel=channel,
+        notice_date=NOTICE,
+        **extra,
+    )
+    plan = build_plan(answers, load_content(), today=TODAY)
+    text = "\n".join(m.body for m in plan.messages)
+    assert "will be ending your care" not in text, text
+    assert "ending their care" not in text, text
+    assert "ends today" not in text, text
+    assert "not be resuming" in text, text
