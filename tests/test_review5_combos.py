@@ -91,8 +91,13 @@ def test_a_problem_the_client_can_fix_alone_still_tries_a_fix_first():
 
 
 def test_a_lawyer_still_warns_before_withdrawing_over_unpaid_fees():
-    # Model Rule 1.16(b)(5): the warning comes first whatever else is true.
-    rec = rec_for(profession="law", remedies_tried=[], **BEYOND_AND["late_payer"])
+    # Model Rule 1.16(b)(5): where the withdrawal rests on the fees, the warning comes first.
+    rec = rec_for(
+        profession="law",
+        remedies_tried=[],
+        signals=["payment_problems", "scope_creep"],
+        remedies_exhausted="yes",
+    )
     assert rec.readiness == "repair_first" and rec.next_remedy == "written_warning"
 
 
@@ -348,3 +353,34 @@ def test_a_finished_course_of_care_is_not_ended_again(profession, channel, extra
     assert "ending their care" not in text, text
     assert "ends today" not in text, text
     assert "not be resuming" in text, text
+
+
+# --- 11. A lawyer leaving for reasons of their own, with fees also unpaid ----------------------
+
+# The warning before withdrawing over unpaid fees (Model Rule 1.16(b)(5)) is for a withdrawal
+# that rests on the fees. A lawyer whose practice changed, or whose client now needs skills
+# they lack, withdraws on that ground and settles the fees separately.
+@pytest.mark.parametrize("other", ["provider_changes", "needs_beyond_expertise"])
+def test_a_lawyer_leaving_on_other_grounds_is_not_held_to_the_fee_warning(other):
+    rec = rec_for(
+        profession="law",
+        signals=["payment_problems", other],
+        remedies_tried=[],
+        outstanding_balance=2000,
+    )
+    assert rec.readiness == "proceed", rec.reasons
+    assert rec.strategy == "transition"
+
+
+def test_a_builder_leaving_while_unpaid_is_told_the_balance_still_counts():
+    # The builder's own change leaves the client nothing to fix to keep the work, but the
+    # stop-work notice asks them to pay: the reasons may not say there is simply nothing to fix.
+    rec = rec_for(
+        profession="construction",
+        signals=["payment_problems", "provider_changes"],
+        remedies_tried=[],
+        outstanding_balance=2000,
+    )
+    assert rec.readiness == "repair_first" and rec.next_remedy == "written_warning"
+    reason = next(r for r in rec.reasons if "nothing for them to fix" in r)
+    assert "balance" in reason, reason
