@@ -384,3 +384,23 @@ def test_a_builder_leaving_while_unpaid_is_told_the_balance_still_counts():
     assert rec.readiness == "repair_first" and rec.next_remedy == "written_warning"
     reason = next(r for r in rec.reasons if "nothing for them to fix" in r)
     assert "balance" in reason, reason
+
+
+# --- 12. Conduct problems with nothing tried, when the exit would still be quiet --------------
+
+# A poor outlook or unease may still make the eventual exit a quiet one; the plan then both
+# raises the problem first and explains the quiet exit. No reason may say that talking does
+# not help while another says to talk first.
+@pytest.mark.parametrize(
+    "case",
+    [
+        dict(signals=["behaviour_decline", "goal_misalignment"], conversation_outlook="unlikely", remedies_exhausted="unsure"),
+        dict(signals=["boundary_violations", "payment_problems"], conversation_outlook="unlikely", remedies_exhausted="no"),
+        dict(signals=["behaviour_decline"], safety_concern=True, safety_level="uneasy"),
+    ],
+    ids=["poor_outlook", "poor_outlook_unpaid", "uneasy"],
+)
+def test_conduct_raised_first_is_not_called_pointless_to_discuss(case):
+    rec = rec_for(pattern="one_off", remedies_tried=[], **case)
+    assert rec.readiness == "repair_first" and rec.next_remedy == "frank_conversation"
+    assert not any("rarely fixed by debating" in r for r in rec.reasons), rec.reasons
