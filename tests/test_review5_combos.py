@@ -404,3 +404,9 @@ def test_conduct_raised_first_is_not_called_pointless_to_discuss(case):
     rec = rec_for(pattern="one_off", remedies_tried=[], **case)
     assert rec.readiness == "repair_first" and rec.next_remedy == "frank_conversation"
     assert not any("rarely fixed by debating" in r for r in rec.reasons), rec.reasons
+
+
+def test_with_nothing_tried_the_go_ahead_reason_speaks_of_no_earlier_attempt():
+    rec = rec_for(signals=["provider_changes", "payment_problems"], remedies_tried=[])
+    assert rec.readiness == "proceed"
+    assert not any("another attempt" in r for r in rec.reasons), rec.reasons
