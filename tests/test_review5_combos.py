@@ -410,3 +410,21 @@ def test_with_nothing_tried_the_go_ahead_reason_speaks_of_no_earlier_attempt():
     rec = rec_for(signals=["provider_changes", "payment_problems"], remedies_tried=[])
     assert rec.readiness == "proceed"
     assert not any("another attempt" in r for r in rec.reasons), rec.reasons
+
+
+# --- 13. A finished job in a regulated profession ------------------------------------------
+
+
+@pytest.mark.parametrize("profession", ["construction", "law", "accounting"])
+def test_a_finished_job_is_not_told_it_stops_part_way(profession):
+    # Nothing is running: no reason may speak of stopping part-way or of moving the client
+    # to another provider instead of simply stopping.
+    rec = rec_for(
+        profession=profession,
+        engagement_status="finished",
+        signals=["payment_problems"],
+        outstanding_balance=9000,
+    )
+    text = " ".join(rec.reasons)
+    assert "part-way" not in text, rec.reasons
+    assert "rather than simply stop" not in text, rec.reasons
