@@ -167,8 +167,8 @@ def test_an_urgent_builder_without_a_contract_is_not_held_to_the_non_payment_ste
     assert not any("over non-payment" in r for r in rec.reasons), rec.reasons
 
 
-
 # --- 5. A threat, with a call, video or meeting preferred ----------------------------------
+
 
 # After a threat the reason for writing is the user's safety, whatever else would also have
 # moved the channel (a quiet exit, a silent client, a transactional relationship).
@@ -178,7 +178,11 @@ def test_an_urgent_builder_without_a_contract_is_not_held_to_the_non_payment_ste
     [
         dict(signals=["behaviour_decline"]),
         dict(signals=["behaviour_decline", "unresponsive"], profession="law"),
-        dict(signals=["boundary_violations"], profession="therapy", relationship_depth="transactional"),
+        dict(
+            signals=["boundary_violations"],
+            profession="therapy",
+            relationship_depth="transactional",
+        ),
     ],
     ids=["quiet_exit", "silent_client", "transactional"],
 )
@@ -199,6 +203,7 @@ def test_after_a_threat_the_channel_reason_is_safety(case, channel):
 
 
 # --- 6. A finished course of care or job, and a client in crisis --------------------------
+
 
 # Nothing is running to be ended: the client asked for more and is in crisis. Waiting two
 # weeks to answer leaves them without a reply; the answer goes now, with crisis help and
@@ -248,7 +253,10 @@ def test_the_first_written_request_to_a_silent_client_says_what_is_needed_and_cl
     from wizard.plan import build_plan
 
     answers = Answers(
-        **SILENT, pattern=pattern, remedies_exhausted="unsure", preferred_channel=channel,
+        **SILENT,
+        pattern=pattern,
+        remedies_exhausted="unsure",
+        preferred_channel=channel,
         notice_date=NOTICE,
     )
     plan = build_plan(answers, load_content(), today=TODAY)
@@ -325,6 +333,7 @@ def test_a_close_client_otherwise_still_hears_the_reasons():
 
 # --- 10. A finished course of care: the letter declines to resume it ------------------------
 
+
 # The client's course of care is over and they asked for more. The draft may not announce
 # that care "will be ending" or "ends today": it has ended; it says it will not be resumed.
 @pytest.mark.parametrize("profession", ["therapy", "healthcare"])
@@ -357,6 +366,7 @@ def test_a_finished_course_of_care_is_not_ended_again(profession, channel, extra
 
 # --- 11. A lawyer leaving for reasons of their own, with fees also unpaid ----------------------
 
+
 # The warning before withdrawing over unpaid fees (Model Rule 1.16(b)(5)) is for a withdrawal
 # that rests on the fees. A lawyer whose practice changed, or whose client now needs skills
 # they lack, withdraws on that ground and settles the fees separately.
@@ -388,14 +398,23 @@ def test_a_builder_leaving_while_unpaid_is_told_the_balance_still_counts():
 
 # --- 12. Conduct problems with nothing tried, when the exit would still be quiet --------------
 
+
 # A poor outlook or unease may still make the eventual exit a quiet one; the plan then both
 # raises the problem first and explains the quiet exit. No reason may say that talking does
 # not help while another says to talk first.
 @pytest.mark.parametrize(
     "case",
     [
-        dict(signals=["behaviour_decline", "goal_misalignment"], conversation_outlook="unlikely", remedies_exhausted="unsure"),
-        dict(signals=["boundary_violations", "payment_problems"], conversation_outlook="unlikely", remedies_exhausted="no"),
+        dict(
+            signals=["behaviour_decline", "goal_misalignment"],
+            conversation_outlook="unlikely",
+            remedies_exhausted="unsure",
+        ),
+        dict(
+            signals=["boundary_violations", "payment_problems"],
+            conversation_outlook="unlikely",
+            remedies_exhausted="no",
+        ),
         dict(signals=["behaviour_decline"], safety_concern=True, safety_level="uneasy"),
     ],
     ids=["poor_outlook", "poor_outlook_unpaid", "uneasy"],
