@@ -135,9 +135,8 @@ def test_an_unclear_contract_reason_reads_as_a_sentence():
         engagement_status="ongoing", signals=["goal_misalignment"], termination_clause="unsure"
     )
     reason = next(r for r in rec.reasons if "we suggest" in r)
-    assert reason.startswith("You are not yet sure what your contract says about notice, so "), (
-        reason
-    )
+    opening = "You have not yet checked whether your contract sets a notice period, so "
+    assert reason.startswith(opening), reason
 
 
 @pytest.mark.parametrize("channel", ["email", "letter"])
