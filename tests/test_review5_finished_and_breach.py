@@ -203,3 +203,24 @@ def test_a_physician_ending_care_after_a_threat_speaks_of_appointments():
     )
     text = letters(plan)
     assert "further appointments" in text and "sessions" not in text, text
+
+
+# --- A lawyer owed money, after a warning, in the client's busy time ----------------------
+
+
+def test_a_lawyer_owed_money_after_a_warning_is_not_held_for_months_by_the_clients_busy_time():
+    """Model Rule 1.16(b)(5): once warned, the lawyer may withdraw over unpaid fees; the
+    client's busy season does not make them work unpaid for months (a court matter still
+    needs the court's permission)."""
+    rec = rec_for(
+        engagement_status="ongoing",
+        profession="law",
+        signals=["payment_problems"],
+        remedies_tried=["written_warning"],
+        outstanding_balance=7000,
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 30),
+        court_matter_pending=True,
+    )
+    assert rec.readiness == "proceed" and rec.notice_date == dt.date(2026, 12, 8)
+    assert rec.effective_condition == "court_permission"
