@@ -7,10 +7,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from wizard.answers import Answers, load_answers
+if TYPE_CHECKING:
+    from wizard.answers import Answers
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "content" / "examples"
 
@@ -36,6 +38,10 @@ def welcome_examples(directory: Path = EXAMPLES_DIR) -> tuple[ExampleInfo, ...]:
 
 @functools.cache
 def example_answers(example_id: str, directory: Path = EXAMPLES_DIR) -> Answers:
+    # Imported here, not at the top: the welcome screen lists the examples (example_index)
+    # and must not wait for pydantic on a cold start (about 50 ms).
+    from wizard.answers import load_answers
+
     if example_id not in {info.id for info in example_index(directory)}:
         raise KeyError(example_id)
     return load_answers((directory / f"{example_id}.yaml").read_bytes())
