@@ -77,3 +77,79 @@ def test_a_retiring_physician_offers_appointments_not_sessions() -> None:
     text = letters(plan) + "\n" + "\n".join(p.body for p in [plan.message])
     assert "sessions" not in text
     assert "no longer be able to offer you appointments" in text
+
+
+# --- A builder leaving a part-done job for any reason gives written notice first -----------
+# The spec's `stop_work_notice` is "written notice before stopping work" on a building job;
+# walking off a part-done job, whatever the reason, invites a claim that the contract was
+# abandoned (AIA A201-2017 §9.7 and §14; the contractor's duty to leave the site safe).
+# Only an unpaid builder follows the stop-work-then-terminate steps over non-payment.
+
+BUILDER: dict[str, Any] = dict(
+    profession="construction",
+    has_contract=True,
+    termination_clause="notice",
+    notice_days=7,
+    work_in_progress="some",
+)
+
+PART_DONE: dict[str, dict[str, Any]] = {
+    "threatened_on_site": dict(
+        signals=["behaviour_decline"], safety_concern=True, safety_level="threat"
+    ),
+    "builder_closing_down": dict(
+        signals=["provider_changes"],
+        work_in_progress="critical",
+        notice_days=30,
+        pattern="one_off",
+        remedies_exhausted="no",
+    ),
+    "owner_insists_on_skipping_inspection": dict(
+        signals=["unethical_request"], improper_request_insisted=True
+    ),
+    "goals_apart_with_a_deposit": dict(
+        signals=["goal_misalignment"],
+        remedies_tried=["frank_conversation"],
+        unearned_prepayment=True,
+        unearned_amount=8000,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PART_DONE)
+def test_a_builder_leaving_a_part_done_job_gives_written_notice_before_stopping(
+    case: str,
+) -> None:
+    plan = plan_for(**{**BUILDER, **PART_DONE[case]})
+    rec = plan.recommendation
+    assert "stop_work_notice" in rec.constraints
+    assert rec.written_notice
+    # Not the non-payment steps: nothing is overdue, so no stop-work-until-paid wording, no
+    # stoppage before termination, and no extra seven days for a termination notice.
+    assert "construction_stoppage_first" not in rec.warning_ids
+    text = letters(plan) + "\n" + "\n".join(c.text for c in plan.constraints)
+    assert "overdue" not in text and "once the payment is made" not in text
+    assert "is overdue" not in "\n".join(s.detail for s in plan.timeline)
+
+
+def test_a_builder_closing_down_keeps_working_through_the_notice() -> None:
+    plan = plan_for(**{**BUILDER, **PART_DONE["builder_closing_down"]})
+    ids = [item.id for group in plan.checklist for item in group.items]
+    assert "keep_working" in ids
+    assert "site_secured" not in ids
+    assert plan.recommendation.notice_days == 30
+
+
+def test_a_finished_building_job_has_nothing_left_to_stop() -> None:
+    plan = plan_for(
+        **{**BUILDER, "work_in_progress": "none", "engagement_status": "finished"},
+        signals=["behaviour_decline"],
+        outstanding_balance=5000,
+    )
+    assert "stop_work_notice" not in plan.recommendation.constraints
+    assert "construction_lien_deadline" in plan.recommendation.warning_ids
+
+
+def test_a_builder_ending_with_nothing_on_site_needs_no_stop_work_notice() -> None:
+    plan = plan_for(**{**BUILDER, "work_in_progress": "none"}, signals=["goal_misalignment"])
+    assert "stop_work_notice" not in plan.recommendation.constraints
