@@ -153,3 +153,16 @@ def test_a_finished_building_job_has_nothing_left_to_stop() -> None:
 def test_a_builder_ending_with_nothing_on_site_needs_no_stop_work_notice() -> None:
     plan = plan_for(**{**BUILDER, "work_in_progress": "none"}, signals=["goal_misalignment"])
     assert "stop_work_notice" not in plan.recommendation.constraints
+
+
+# --- The follow-up call after care that ended the same day ------------------------------
+
+
+def test_follow_up_call_after_care_ended_today_speaks_of_no_care_until_an_end_date() -> None:
+    plan = plan_for(**CLINICAL, **SAME_DAY["therapist_insisted_client_in_crisis"])
+    assert plan.recommendation.follow_up_call
+    script = plan.follow_up_script or ""
+    assert "Follow-up call" in script
+    assert "until the end date" not in script
+    assert "the next weeks" not in script
+    assert "urgent help" in script
