@@ -166,3 +166,23 @@ def test_follow_up_call_after_care_ended_today_speaks_of_no_care_until_an_end_da
     assert "until the end date" not in script
     assert "the next weeks" not in script
     assert "urgent help" in script
+
+
+# --- A finished course of care is not a commercial termination ----------------------------
+
+
+@pytest.mark.parametrize("profession", ["therapy", "healthcare"])
+def test_a_finished_course_of_care_is_not_headed_as_a_notice_of_termination(
+    profession: str,
+) -> None:
+    plan = plan_for(
+        **CLINICAL,
+        profession=profession,
+        signals=["goal_misalignment"],
+        engagement_status="finished",
+        pattern="one_off",
+        remedies_exhausted="no",
+    )
+    assert plan.recommendation.strategy == "quiet_exit"
+    assert "termination" not in plan.message.subject.lower()
+    assert "care" in plan.message.subject.lower()
