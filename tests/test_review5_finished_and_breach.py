@@ -224,3 +224,18 @@ def test_a_lawyer_owed_money_after_a_warning_is_not_held_for_months_by_the_clien
     )
     assert rec.readiness == "proceed" and rec.notice_date == dt.date(2026, 12, 8)
     assert rec.effective_condition == "court_permission"
+
+
+def test_a_silent_client_already_warned_is_to_be_reached_not_asked_to_talk():
+    """The user thinks something is still worth trying after a written warning went
+    unanswered: the try is to reach the client, not a conversation as if they listened."""
+    rec = rec_for(
+        engagement_status="ongoing",
+        signals=["unresponsive"],
+        remedies_tried=["written_warning"],
+        remedies_exhausted="no",
+    )
+    assert rec.readiness == "repair_first"
+    text = " ".join(rec.reasons)
+    assert "Make one more attempt to reach them" in text, text
+    assert "Try a frank conversation" not in text

@@ -164,6 +164,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         business_given=bool(answers.your_business.strip()),
         contact_given=bool(answers.client_contact.strip()),
         # Filled in by the engine's stages when the rule that uses them fires.
+        remedy="",
         remedy_label="",
         suggested_days=0,
         notice_days=0,

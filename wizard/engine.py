@@ -186,7 +186,8 @@ def _readiness(state: _State) -> _State:
             (r for r in order if r not in tried), order[-1] if order else None
         )
         label = content.question_by_id["remedies_tried"].option_label(next_remedy)
-        texts = MappingProxyType({**texts, "remedy_label": label})
+        # The reason may name the fix (remedy_label) or word itself by it (remedy).
+        texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
     return state.with_(
         readiness=rule.readiness,
         next_remedy=next_remedy,
