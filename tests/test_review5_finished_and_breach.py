@@ -239,3 +239,27 @@ def test_a_silent_client_already_warned_is_to_be_reached_not_asked_to_talk():
     text = " ".join(rec.reasons)
     assert "Make one more attempt to reach them" in text, text
     assert "Try a frank conversation" not in text
+
+
+# --- A finished job's plan speaks of declining further work, not of giving notice --------
+
+
+@pytest.mark.parametrize(
+    ("profession", "act"),
+    [("general", "Decline further work"), ("therapy", "Decline to resume care")],
+)
+def test_a_finished_jobs_plan_declines_further_work_rather_than_giving_notice(profession, act):
+    plan = plan_for(
+        profession=profession,
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        has_contract=False,
+    )
+    assert act.lower() in plan.summary.lower() and "give notice" not in plan.summary.lower()
+    assert "ending the same day" not in plan.summary
+    titles = [step.title for step in plan.timeline]
+    assert f"{act} by email" in titles, titles
+    items = [item.text for group in plan.checklist for item in group.items]
+    assert not any(text.startswith("Give notice") for text in items), items
+    # Care that has already ended is not "kept going until the end date".
+    assert "Keep care going until the end date." not in items
