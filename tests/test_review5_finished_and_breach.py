@@ -263,3 +263,4 @@ def test_a_finished_jobs_plan_declines_further_work_rather_than_giving_notice(pr
     assert not any(text.startswith("Give notice") for text in items), items
     # Care that has already ended is not "kept going until the end date".
     assert "Keep care going until the end date." not in items
+    assert "Send your note on" in [row.label for row in plan.at_a_glance]
