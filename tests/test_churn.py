@@ -140,6 +140,17 @@ def _idle(page) -> None:
     )
 
 
+def _connected(page) -> None:
+    """Wait until the page itself shows it is connected again and no run is under way,
+    before clicking: the server's counters (what _until reads) say nothing about the page's
+    own state, and a click on a page still reconnecting is not what this test is about."""
+    page.wait_for_function(
+        "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+        " return app && app.getAttribute('data-test-connection-state') === 'CONNECTED'; }"
+    )
+    _idle(page)
+
+
 def _questions(page) -> dict[str, str]:
     """What the screen shows for each question: its controls, checked or filled in."""
     _idle(page)
@@ -206,6 +217,7 @@ def test_answers_survive_eviction_by_150_sessions(server, chromium):  # noqa: F8
         page.context.set_offline(False)
         _until(server, lambda c: c["reconnect"] == dropped["reconnect"] + 1 and c["active"] == 1,
                "a short drop was not resumed")  # fmt: skip
+        _connected(page)
         page.get_by_role("button", name="Next").click()
         _settle(page, STEP4)
         page.get_by_role("button", name="Back").click()
@@ -234,6 +246,7 @@ def test_answers_survive_eviction_by_150_sessions(server, chromium):  # noqa: F8
         # and the new, empty session first runs at the visitor's next action. That action
         # brings the tab's answers back, with the notice, at the screen the tab kept.
         page.get_by_role("heading", name=STEP3, exact=True).wait_for()
+        _connected(page)
         page.get_by_role("button", name="Next").click()
         page.get_by_text(NOTICE).wait_for()
         _idle(page)
