@@ -1,7 +1,7 @@
 """The server's event loop: Streamlit runs on uvloop when it can import it, and the project
 depends on it for that (bench/RESULTS.md, 2026-12-07 later: an answer's round trip fell from
 5.5-6.7 ms to 4.7 ms). These tests fail if the dependency is dropped or if Streamlit stops
-picking uvloop up, so the figure cannot silently regress."""
+picking uvloop up, so the server cannot fall back to Python's own loop unnoticed."""
 
 from __future__ import annotations
 
