@@ -156,6 +156,10 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # Of those, the ones before the end that the provider sees through, and the rest.
         served_deadline_lines=[],
         client_deadline_lines=[],
+        served_deadlines_text="",
+        served_deadline_count=0,
+        client_deadlines_text="",
+        client_deadline_count=0,
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,

@@ -408,6 +408,10 @@ def _dates(state: _State) -> _State:
     texts.update(
         served_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in served],
         client_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in after_end],
+        served_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in served]),
+        served_deadline_count=len(served),
+        client_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in after_end]),
+        client_deadline_count=len(after_end),
     )
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
