@@ -103,6 +103,19 @@ def test_scenario_plan_builds(name):
     assert "None" not in body
     if plan.recommendation.readiness == "repair_first":
         assert plan.first_step
+    # Optional template parts join with one space, never two (scenario texts have none).
+    assert not [line for line in _lines(plan.model_dump(mode="json")) if "  " in line.strip()]
+
+
+def _lines(value) -> list[str]:
+    """Every line of every text in a dumped plan."""
+    if isinstance(value, str):
+        return value.split("\n")
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [line for item in value for line in _lines(item)]
+    return []
 
 
 @pytest.mark.parametrize(
