@@ -399,8 +399,13 @@ def _dates(state: _State) -> _State:
     # Of the deadlines the notice names, those before the end fall while the provider still
     # serves the client: the letter says the provider will see them through, not that the
     # client must arrange them. Not when ending is mandatory (the work may be the improper
-    # part) or a court decides the end (the earliest end is not the end).
-    if "mandatory_withdrawal" in ids or "court_permission" in ids:
+    # part) or a court decides the end (the earliest end is not the end), and not after a
+    # finished job, where there is no work left to serve them with.
+    if (
+        "mandatory_withdrawal" in ids
+        or "court_permission" in ids
+        or answers.engagement_status == "finished"
+    ):
         served: list = []
     else:
         served = [d for d in ahead if d.date < effective]
