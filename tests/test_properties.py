@@ -57,6 +57,7 @@ def test_recommendation_invariants(case):
     planned = resolve_notice_date(a, today)
     threatened = eff.safety_concern and eff.safety_level == "threat"
     insisted = "unethical_request" in eff.signals and eff.improper_request_insisted
+    court_pending = eff.profession == "law" and eff.court_matter_pending
 
     assert rec.reasons and all(reason.strip() for reason in rec.reasons)
     assert len(rec.constraints) == len(set(rec.constraints))
@@ -84,6 +85,13 @@ def test_recommendation_invariants(case):
         assert "mandatory_withdrawal" in rec.constraints
         assert rec.readiness == "proceed"
         assert rec.notice_date == wd.on_or_after(planned)
+        # ...and ends when the contract's notice runs out, never later (no time to adjust).
+        if "contract_notice" in rec.constraints and not court_pending:
+            contract_end = wd.add(rec.notice_date, eff.notice_days, eff.notice_day_kind)
+            assert rec.effective_date == wd.on_or_after(contract_end)
+    # A finished job is declined the day the note goes: no notice period, no deadline hold.
+    if eff.engagement_status == "finished" and not court_pending:
+        assert rec.effective_date == rec.notice_date
     # Safety after a threat: prompt, written, no call; uneasy: never in person.
     if eff.safety_concern:
         assert "safety_no_meeting" in rec.constraints and rec.channel != "in_person"
