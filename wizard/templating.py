@@ -46,8 +46,11 @@ class JinjaText:
 
     def render(self, context: dict) -> str:
         template = self.template
-        shared = template.new_context(context, shared=True)
-        return template.environment.concat(template.root_render_func(shared))
+        env = template.environment
+        # Jinja's own new_context would also copy the names of its globals into a set on
+        # every render; a shared context never reads them (see above).
+        shared = env.context_class(env, context, template.name, template.blocks)
+        return env.concat(template.root_render_func(shared))
 
 
 def compile_template(source: str):
