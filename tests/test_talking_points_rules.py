@@ -36,3 +36,20 @@ def test_spoken_notice_after_an_insisted_request_rules_out_the_improper_work() -
     points = plan.message.body
     assert "never what they asked for" in points
     assert "you will finish or hand over the open work" not in points
+
+
+def test_the_follow_up_call_names_deadlines_only_where_there_are_some() -> None:
+    """A freelancer with no client deadlines is not told to walk through 'the deadlines
+    they must watch'; a lawyer or accountant always is (filings and court dates)."""
+    none_given = plan_for(signals=["goal_misalignment"]).follow_up_script or ""
+    given = (
+        plan_for(
+            signals=["goal_misalignment"],
+            key_deadlines=[{"date": "2026-03-20", "what": "Launch"}],
+        ).follow_up_script
+        or ""
+    )
+    lawyer = plan_for(profession="law", signals=["goal_misalignment"]).follow_up_script or ""
+    assert none_given and "deadlines they must watch" not in none_given
+    assert "deadlines they must watch" in given
+    assert "deadlines they must watch" in lawyer
