@@ -66,6 +66,11 @@ def join_words(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def quoted_titles(titles: tuple[str, ...] | list[str]) -> str:
+    """Must-do titles named inside a sentence: '“A”', '“A” and “B”'."""
+    return join_words([f"\u201c{title}\u201d" for title in titles])
+
+
 _NUMBER_WORDS = [
     "zero",
     "one",
@@ -175,6 +180,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         deadline_what="",
         ruled_out_label="",
         ruled_out_titles="",
+        ruled_out_count=0,
         hold_capped=False,  # in a hold's reason: this hold was cut short
     )
     # Named conditions from rules.yaml (e.g. `regulated`) are true/false in templates too,

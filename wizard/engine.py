@@ -19,7 +19,13 @@ from typing import Any
 
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
-from wizard.context import answers_context, deadline_date, decision_texts, join_words
+from wizard.context import (
+    answers_context,
+    deadline_date,
+    decision_texts,
+    join_words,
+    quoted_titles,
+)
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
 from wizard.notice_date import requested_notice_date, resolve_notice_date
@@ -158,7 +164,8 @@ def _strategy(state: _State) -> _State:
     if top != strategy and top in state.forbidden:
         texts.update(
             ruled_out_label=content.plan.strategies[top].label,
-            ruled_out_titles="; ".join(state.forbidden[top]),
+            ruled_out_titles=quoted_titles(state.forbidden[top]),
+            ruled_out_count=len(state.forbidden[top]),
         )
         reasons.append(content.rules.ruled_out_reason.render(texts))
     return state.with_(

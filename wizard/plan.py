@@ -12,7 +12,7 @@ from typing import Any
 
 from wizard.answers import STRATEGIES, Answers
 from wizard.content_model import Content, MessageName
-from wizard.context import decision_texts, message_context
+from wizard.context import decision_texts, message_context, quoted_titles
 from wizard.dates import long_date, short_date
 from wizard.engine import Decision, after_cure_text, decide
 from wizard.models import (
@@ -146,8 +146,10 @@ def _alternatives(
     others = sorted((s for s in STRATEGIES if s != chosen), key=lambda s: -rec.scores[s])
     for strategy in others:
         if strategy in decision.forbidden:
-            titles = "; ".join(decision.forbidden[strategy])
-            why = content.plan.alternative_forbidden.render({**ctx, "titles": titles})
+            rules = decision.forbidden[strategy]
+            why = content.plan.alternative_forbidden.render(
+                {**ctx, "titles": quoted_titles(rules), "count": len(rules)}
+            )
         else:
             why = content.plan.alternative_lower[strategy].render(ctx)
         result.append(
