@@ -72,3 +72,29 @@ def test_a_builder_who_must_withdraw_is_not_told_to_wait_for_the_stoppage() -> N
     assert "30 days" not in stop
     assert "does not rest on the unpaid balance" in stop
     assert "in writing" in stop and "secure the site" in stop
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        dict(profession="therapy", engagement_status="finished", signals=["goal_misalignment"]),
+        dict(
+            profession="therapy",
+            signals=["unethical_request"],
+            improper_request_insisted=True,
+            has_contract=False,
+            termination_clause="none",
+        ),
+    ],
+    ids=["course_complete", "must_withdraw_today"],
+)
+def test_no_closing_session_is_promised_when_care_ends_today(answers: dict[str, Any]) -> None:
+    """The letter offers no closing session when care ends the day it goes; neither does
+    the warning beside it: the referrals go in the letter itself."""
+    plan = plan_for(**answers)
+    rec = plan.recommendation
+    assert rec.effective_date == rec.notice_date
+    warning = rec.warnings[rec.warning_ids.index("therapy_letter")]
+    assert "Offer a closing session" not in warning
+    assert "in the letter itself" in warning
+    assert "closing session" not in plan.message.body
