@@ -444,6 +444,8 @@ def _dates(state: _State) -> _State:
     if answers.cure_days <= 0:
         cure_ends = None
     texts["cure_pending"] = cure_ends is not None
+    # Known from here on, for the warnings too (the wording context sets it again later).
+    texts["same_day"] = effective == notice
     return state.with_(
         effective=effective,
         cure_ends=cure_ends,
