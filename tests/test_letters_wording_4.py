@@ -297,7 +297,11 @@ def test_other_repairs_keep_the_ordinary_review_wording() -> None:
     ("profession", "said", "not_said"),
     [
         ("therapy", ["The course of care has ended", "decline to resume sessions"], ["job"]),
-        ("healthcare", ["The course of care has ended", "decline to resume sessions"], ["job"]),
+        (
+            "healthcare",
+            ["The course of care has ended", "decline to resume care"],
+            ["job", "session"],
+        ),
         ("general", ["The job is finished"], ["course of care"]),
         ("construction", ["The job is finished"], ["course of care"]),
     ],

@@ -54,3 +54,31 @@ def test_no_sessions_in_any_physicians_drafts(a: Answers) -> None:
     plan = build_plan(a, load_content(), today=TODAY)
     if "session" not in user_text.lower():
         assert "session" not in _words(plan).lower()
+
+
+def test_a_physicians_own_plan_speaks_of_care_too() -> None:
+    """The must-dos, reasons and checklist: appointments and care, not sessions."""
+    plan = plan_for(
+        profession="healthcare",
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        unearned_prepayment=True,
+        safety_concern=True,
+        safety_level="uneasy",
+    )
+    texts = [c.text for c in plan.constraints] + list(plan.recommendation.reasons)
+    texts += [item.text for group in plan.checklist for item in group.items]
+    assert not [t for t in texts if "session" in t.lower()]
+    assert any("appointments that will not now take place" in t for t in texts)
+
+
+def test_a_finished_job_declined_by_phone_is_a_conversation_not_a_note() -> None:
+    plan = plan_for(
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        preferred_channel="phone",
+        relationship_depth="close",
+    )
+    step = next(i.text for g in plan.checklist for i in g.items if i.id == "give_notice")
+    assert plan.recommendation.channel == "phone"
+    assert step == "Decline further work by phone, in a short, courteous conversation."
