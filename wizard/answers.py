@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import types
 import typing
 from typing import Annotated, Any, Literal
@@ -21,6 +22,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from wizard.safe_yaml import UnsafeYamlError, load_untrusted, shown_key
@@ -159,6 +161,16 @@ class KeyDeadline(BaseModel):
     what: str = Field(min_length=1, max_length=DEADLINE_WHAT_MAX_CHARS)
 
 
+def _currency_digits(code: Any) -> int:
+    """Decimal places of the currency's minor unit (2 for USD, 0 for JPY, 3 for KWD)."""
+    from babel.numbers import get_currency_precision  # imported on use: start-up time
+
+    try:
+        return get_currency_precision(code) if isinstance(code, str) else 2
+    except Exception:  # an unknown code is refused by its own field; round as cents
+        return 2
+
+
 class Answers(BaseModel):
     """Everything the wizard asks. Every field has the contract's default."""
 
@@ -216,6 +228,21 @@ class Answers(BaseModel):
     @classmethod
     def _dedupe(cls, values: list[str]) -> list[str]:
         return _no_duplicates(values)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _money_in_whole_minor_units(cls, data: Any) -> Any:
+        # An amount is money: 0.004 dollars is no balance at all, and must not become a
+        # "$0.00 still due" in a letter. Rounded to the currency's own minor unit.
+        if not isinstance(data, dict):
+            return data
+        digits = _currency_digits(data.get("currency", "USD"))
+        rounded = dict(data)
+        for field in ("outstanding_balance", "unearned_amount"):
+            value = data.get(field)
+            if isinstance(value, float) and math.isfinite(value):
+                rounded[field] = round(value, digits)
+        return rounded
 
     @field_validator("outstanding_balance", "unearned_amount", mode="before")
     @classmethod
