@@ -70,15 +70,3 @@ def test_a_physicians_own_plan_speaks_of_care_too() -> None:
     texts += [item.text for group in plan.checklist for item in group.items]
     assert not [t for t in texts if "session" in t.lower()]
     assert any("appointments that will not now take place" in t for t in texts)
-
-
-def test_a_finished_job_declined_by_phone_is_a_conversation_not_a_note() -> None:
-    plan = plan_for(
-        engagement_status="finished",
-        signals=["goal_misalignment"],
-        preferred_channel="phone",
-        relationship_depth="close",
-    )
-    step = next(i.text for g in plan.checklist for i in g.items if i.id == "give_notice")
-    assert plan.recommendation.channel == "phone"
-    assert step == "Decline further work by phone, in a short, courteous conversation."
