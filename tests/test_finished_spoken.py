@@ -1,5 +1,5 @@
-"""A finished job declined by phone or in person: a short conversation, not a note, in
-the checklist and at a glance alike."""
+"""A finished job: declined by phone or in person, a short conversation, not a note, in
+the checklist and at a glance alike; and the facts say why no notice period applies."""
 
 from __future__ import annotations
 
@@ -27,3 +27,10 @@ def test_a_finished_job_declined_by_phone_is_not_a_note_at_a_glance() -> None:
     )
     labels = [row.label for row in plan.at_a_glance]
     assert "Tell them on" in labels and "Send your note on" not in labels
+
+
+def test_the_facts_say_why_a_finished_job_needs_no_notice() -> None:
+    plan = plan_for(engagement_status="finished", signals=["goal_misalignment"])
+    given = next(f.value for f in plan.facts if f.label == "Notice the plan gives")
+    assert given.startswith("None: the work is complete")
+    assert ", from " not in given
