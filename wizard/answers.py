@@ -165,10 +165,8 @@ def _currency_digits(code: Any) -> int:
     """Decimal places of the currency's minor unit (2 for USD, 0 for JPY, 3 for KWD)."""
     from babel.numbers import get_currency_precision  # imported on use: start-up time
 
-    try:
-        return get_currency_precision(code) if isinstance(code, str) else 2
-    except Exception:  # an unknown code is refused by its own field; round as cents
-        return 2
+    # An unknown or malformed code (refused by its own field) rounds as cents.
+    return get_currency_precision(code) if isinstance(code, str) else 2
 
 
 class Answers(BaseModel):
