@@ -34,3 +34,14 @@ def test_the_facts_say_why_a_finished_job_needs_no_notice() -> None:
     given = next(f.value for f in plan.facts if f.label == "Notice the plan gives")
     assert given.startswith("None: the work is complete")
     assert ", from " not in given
+
+
+def test_the_facts_of_a_finished_job_told_by_phone() -> None:
+    plan = plan_for(
+        engagement_status="finished",
+        signals=["goal_misalignment"],
+        preferred_channel="phone",
+        relationship_depth="close",
+    )
+    given = next(f.value for f in plan.facts if f.label == "Notice the plan gives")
+    assert given.startswith("None: the work is complete, and you tell them on ")
