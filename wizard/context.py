@@ -168,6 +168,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,
+        # Set by the engine with the dates: each date a public holiday moved (engine.HolidayMove).
+        holiday_moves=[],
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
@@ -38,6 +38,29 @@ class Contribution:
     rule_id: str
     add: Mapping[str, float]
     reason: str
+
+
+class HolidayMove(NamedTuple):
+    """A date the plan would have given, moved past public holidays to a working day."""
+
+    # "planned" (the day the plan starts), "notice" (after a wait), "cure" (the last day to
+    # put a breach right) or "end"
+    kind: str
+    was: dt.date
+    now: dt.date
+    holidays: tuple[tuple[dt.date, str], ...]
+
+
+def _holiday_move(wd: Workdays, kind: str, was: dt.date, now: dt.date) -> tuple[HolidayMove, ...]:
+    """The move from `was` to `now`, when a public holiday made it: one on `was` itself or
+    on a weekday after it. A holiday on a later weekend day moved nothing the weekend had
+    not already moved."""
+    holidays = tuple(
+        (day, name)
+        for day, name in wd.holidays_between(was, now)
+        if day == was or day.weekday() not in wd.weekend
+    )
+    return (HolidayMove(kind, was, now, holidays),) if holidays else ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +96,8 @@ class _State:
     notice: dt.date = dt.date.min
     # The working day a repair window runs out on, before any hold: a fix is reviewed then.
     repair_end: dt.date = dt.date.min
-    notice_on_holiday: bool = False
+    # Dates that a public holiday pushed on to the next working day: the warning names them.
+    holiday_moves: tuple[HolidayMove, ...] = ()
     channel: Channel = "email"
     follow_up_call: bool = False
     written_notice: bool = True
@@ -246,11 +270,11 @@ def _holds(state: _State) -> _State:
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
     landed = state.workdays.on_or_after(notice)
     # The planned date itself may already have moved off a holiday (see decide).
-    on_holiday = state.notice_on_holiday or state.workdays.holiday_between(notice, landed)
+    moves = state.holiday_moves + _holiday_move(state.workdays, "notice", notice, landed)
     return state.with_(
         notice=landed,
         repair_end=state.workdays.on_or_after(start),
-        notice_on_holiday=on_holiday,
+        holiday_moves=moves,
         held=held,
         hold_ids=tuple(hold_ids),
         readiness=readiness,
@@ -312,7 +336,7 @@ def _dates(state: _State) -> _State:
     if by_contract:
         minimum = wd.add(notice, answers.notice_days, unit)
     cure_ends: dt.date | None = None
-    cure_on_holiday = False
+    cure_moves: tuple[HolidayMove, ...] = ()
     if "cure_period" in ids:
         # The last day the client has to put the breach right; nothing ends before it. A
         # period whose last day is not a working day runs to the next one: no client is
@@ -320,7 +344,7 @@ def _dates(state: _State) -> _State:
         # still what the contract asks.
         cure_last = plus_days(notice, answers.cure_days)
         cure_ends = wd.on_or_after(cure_last)
-        cure_on_holiday = wd.holiday_between(cure_last, cure_ends)
+        cure_moves = _holiday_move(wd, "cure", cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
         minimum = max(minimum, cure_last)
         reasons.append(rules.cure_period_reason.render(texts))
@@ -398,7 +422,7 @@ def _dates(state: _State) -> _State:
     # is decided here, once, the letter, timeline, checklist and calendar all name the same
     # day. (Moving it back would shorten the notice below a floor the stages above set.)
     landed = wd.on_or_after(effective)
-    end_on_holiday = wd.holiday_between(effective, landed)
+    moves = state.holiday_moves + cure_moves + _holiday_move(wd, "end", effective, landed)
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, rules.deadline_margin_days)
@@ -446,7 +470,9 @@ def _dates(state: _State) -> _State:
     texts["cure_pending"] = cure_ends is not None
     # Known from here on, for the warnings too (the wording context sets it again later).
     texts["same_day"] = effective == notice
+    texts["holiday_moves"] = [_move_words(move) for move in moves]
     return state.with_(
+        holiday_moves=moves,
         effective=effective,
         cure_ends=cure_ends,
         notice_days=notice_days,
@@ -455,13 +481,28 @@ def _dates(state: _State) -> _State:
         reasons=earlier + tuple(reasons),
         fired=_fired(state, *fired),
         **state.fact(
-            holiday_moved=end_on_holiday or cure_on_holiday or state.notice_on_holiday,
+            holiday_moved=bool(moves),
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
             same_day=effective == notice,
         ),
     )
+
+
+def _move_words(move: HolidayMove) -> dict[str, Any]:
+    """What the holiday warning says of one move: which date, from when, to when, why."""
+    holidays = move.holidays
+    return {
+        "kind": move.kind,
+        "was": long_date(move.was),
+        "now": long_date(move.now),
+        # The date itself needs no repeating: "Christmas Day", then "Boxing Day on ...".
+        "holidays_text": join_words(
+            [name if day == move.was else f"{name} on {long_date(day)}" for day, name in holidays]
+        ),
+        "holiday_count": len(move.holidays),
+    }
 
 
 def _warnings(state: _State) -> _State:
@@ -670,7 +711,9 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         today=today,
         planned=planned,
         workdays=workdays,
-        notice_on_holiday=requested is not None and workdays.holiday_between(requested, planned),
+        holiday_moves=()
+        if requested is None
+        else _holiday_move(workdays, "planned", requested, planned),
         facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
         texts=MappingProxyType(answers_context(answers, content)),
     )

@@ -18,6 +18,11 @@ READINESS: tuple[Readiness, ...] = ("proceed", "repair_first", "wait")
 CHANNELS: tuple[Channel, ...] = ("email", "letter", "phone")
 NOTICE = dt.date(2026, 12, 1)
 EFFECTIVE = dt.date(2026, 12, 31)
+# One move of each kind (engine._move_words), so the holiday warning's every branch renders.
+SAMPLE_HOLIDAY_MOVES = [
+    {"kind": kind, "was": "x", "now": "x", "holidays_text": "x", "holiday_count": count}
+    for kind, count in (("planned", 1), ("notice", 1), ("cure", 2), ("end", 1))
+]
 
 
 def sample_contexts(content: Content) -> list[dict[str, Any]]:
@@ -44,7 +49,7 @@ def sample_contexts(content: Content) -> list[dict[str, Any]]:
         ctx.update(
             titles="x", score="1", chosen_score="2", prepared_on_text="1 December 2026",
             prepared_for="x", suggested_days=30, ruled_out_label="x", ruled_out_titles="x",
-            ruled_out_count=1, count=1,
+            ruled_out_count=1, count=1, holiday_moves=SAMPLE_HOLIDAY_MOVES,
         )  # fmt: skip
         name = "repair" if readiness == "repair_first" else strategy
         contexts.append(message_context(ctx, content, name))

@@ -34,10 +34,28 @@ def _calendar(jurisdiction: str, year: int) -> dict[dt.date, str]:
     parts = (subdivision,) if subdivision else NATIONS_UNITED.get(country, ("",))
     days: dict[dt.date, str] = {}
     for part in parts:
-        calendar = holidays.country_holidays(country, subdiv=part or None, years=year)
+        calendar = holidays.country_holidays(
+            country, subdiv=part or None, years=year, language=_english(country)
+        )
         for day, name in sorted(calendar.items()):
             days.setdefault(day, str(name))
     return days
+
+
+@functools.lru_cache(maxsize=256)
+def _english(country: str) -> str | None:
+    """The country's own English for its holiday names (en_GB, en_CA...), else US English;
+    None (the calendar's own language) when it has no English: the plan is in English."""
+    import holidays
+
+    calendar = holidays.country_holidays(country)
+    languages = getattr(calendar, "supported_languages", ())
+    if str(getattr(calendar, "default_language", "")).startswith("en"):
+        return None
+    own = [lang for lang in languages if lang.startswith("en_") and lang != "en_US"]
+    if own:
+        return own[0]
+    return "en_US" if "en_US" in languages else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -86,8 +104,13 @@ class Workdays:
             return ""
         return _calendar(self.jurisdiction, day.year).get(day, "")
 
+    @property
+    def weekend(self) -> frozenset[int]:
+        """The weekdays (Monday = 0) that are the weekend here."""
+        return _weekend(self.jurisdiction)
+
     def is_business_day(self, day: dt.date) -> bool:
-        return day.weekday() not in _weekend(self.jurisdiction) and not self.is_holiday(day)
+        return day.weekday() not in self.weekend and not self.is_holiday(day)
 
     def on_or_after(self, day: dt.date) -> dt.date:
         """The first business day on or after `day`."""
@@ -101,7 +124,12 @@ class Workdays:
     def holiday_between(self, start: dt.date, end: dt.date) -> bool:
         """Whether a public holiday falls on `start` or after it, before `end`: a date moved
         from `start` on to `end` moved past a holiday, not only a weekend."""
-        return any(self.is_holiday(plus_days(start, i)) for i in range((end - start).days))
+        return bool(self.holidays_between(start, end))
+
+    def holidays_between(self, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, str], ...]:
+        """The public holidays on `start` or after it, before `end`, with their names."""
+        days = (plus_days(start, i) for i in range((end - start).days))
+        return tuple((day, self.holiday_name(day)) for day in days if self.is_holiday(day))
 
     def on_or_before(self, day: dt.date) -> dt.date:
         while not self.is_business_day(day) and day > dt.date.min:
