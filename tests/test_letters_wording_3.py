@@ -249,12 +249,12 @@ def test_refusal_goes_in_writing_even_when_the_first_fix_is_about_something_else
     assert "raise the other problem" in timeline_step(plan, "try_remedy").detail
 
 
-def test_notice_after_a_suggested_request_gives_no_better_fit_story() -> None:
+def test_a_suggested_request_drafts_a_refusal_and_no_notice_or_better_fit_story() -> None:
     plan = plan_for(**SUGGESTED, profession="accounting")
     text = letters(plan)
-    assert "professional considerations require it" in text.lower()
+    assert plan.further_messages == []  # dropped: nothing ends; insisted: a prompt ending
+    assert "I am not able to do what you" in text
     assert "better served by someone whose work fits" not in text
-    assert "except what I have told you I cannot do" in text
 
 
 # --- 4. Construction: a dated stop-work notice, and the lien deadline on the checklist -----

@@ -274,7 +274,10 @@ def test_suggested_request_first_step_and_review_point_to_a_new_plan_if_they_ins
     plan = plan_for(**SUGGESTED)
     assert plan.first_step is not None
     assert "give notice only if nothing has changed" not in plan.first_step
-    assert "do not send the notice below" in plan.first_step
+    # No notice is drafted to send "below": if they insist, the ending is a different one.
+    assert "do not send the notice below" not in plan.first_step
+    assert "change your answer to say they insist" in plan.first_step
+    assert plan.further_messages == []
     review = timeline_step(plan, "review_remedy")
     assert "carry on with the steps below" not in review.detail
     assert "make a new plan" in review.detail

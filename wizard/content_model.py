@@ -166,6 +166,10 @@ class ReadinessRule(_Rule):
     # seven days). It ends on a working day, and the rest of the delay runs from that day,
     # so a holiday that moves the remedy's end moves the notice with it.
     remedy_days: int = Field(default=0, ge=0, le=365)
+    # Whether the ordinary notice follows when the fix does not work. Not for a refusal of
+    # an improper request: if the client drops it nothing ends, and if they insist the
+    # ending is a different, prompt one. The plan then stops at the review of the fix.
+    notice_follows: bool = True
 
     @model_validator(mode="after")
     def _remedy_inside_delay(self) -> ReadinessRule:

@@ -170,6 +170,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         held_deadline_count=0,
         # Set by the engine with the dates: each date a public holiday moved (engine.HolidayMove).
         holiday_moves=[],
+        # Set by the engine's readiness stage: whether the ordinary notice follows a failed fix.
+        notice_follows=True,
         client_given=bool(answers.client_name.strip()),
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),

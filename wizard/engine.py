@@ -207,7 +207,11 @@ def _readiness(state: _State) -> _State:
     rule = _first(state, content.rules.readiness)
     if rule is None:
         reason = content.rules.default_readiness_reason.render(state.texts)
-        return state.with_(reasons=(*state.reasons, reason), **state.fact(readiness="proceed"))
+        return state.with_(
+            reasons=(*state.reasons, reason),
+            **state.fact(readiness="proceed", notice_follows=True),
+            **state.text(notice_follows=True),
+        )
     next_remedy = None
     texts = state.texts
     if rule.readiness == "repair_first":
@@ -219,6 +223,7 @@ def _readiness(state: _State) -> _State:
         label = content.question_by_id["remedies_tried"].option_label(next_remedy)
         # The reason may name the fix (remedy_label) or word itself by it (remedy).
         texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
+    texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
     return state.with_(
         readiness=rule.readiness,
         next_remedy=next_remedy,
@@ -227,7 +232,7 @@ def _readiness(state: _State) -> _State:
         texts=texts,
         reasons=(*state.reasons, rule.reason.render(texts)),
         fired=_fired(state, rule),
-        **state.fact(readiness=rule.readiness),
+        **state.fact(readiness=rule.readiness, notice_follows=rule.notice_follows),
     )
 
 
@@ -602,6 +607,11 @@ def _key_dates(state: _State) -> KeyDates:
     )
 
 
+# Steps dated from the notice or the end belong to the ending itself: a plan whose fix is
+# not followed by an ordinary notice (notice_follows) stops before them.
+ENDING_ANCHORS = ("notice", "effective")
+
+
 def _checklist(state: _State) -> _State:
     """The dated checklist of the contract's recommendation."""
     content = state.content
@@ -618,6 +628,7 @@ def _checklist(state: _State) -> _State:
         )
         for entry in content.plan.checklist
         if entry.when.evaluate(state.facts, content.rules.definitions)
+        and (state.facts["notice_follows"] or entry.anchor not in ENDING_ANCHORS)
     ]
     phase_order = list(content.plan.phases)
     items.sort(key=lambda item: (item.due, phase_order.index(item.phase)))

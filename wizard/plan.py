@@ -14,7 +14,7 @@ from wizard.answers import STRATEGIES, Answers
 from wizard.content_model import Content, MessageName
 from wizard.context import decision_texts, message_context, quoted_titles
 from wizard.dates import long_date, short_date
-from wizard.engine import Decision, after_cure_text, decide
+from wizard.engine import ENDING_ANCHORS, Decision, after_cure_text, decide
 from wizard.models import (
     Alternative,
     ChecklistGroup,
@@ -118,6 +118,8 @@ def further_messages(decision: Decision, content: Content) -> list[MessageDraft]
     rec = decision.recommendation
     spoken = content.messages.kinds[rec.channel] == "talking_points"
     if rec.readiness == "repair_first":
+        if not decision.facts["notice_follows"]:
+            return []  # nothing ends if the fix works; something else if it does not
         return [render_message(decision, content, role="exit_later")]
     if rec.written_notice and spoken:
         return [render_message(decision, content, role="confirmation")]
@@ -187,6 +189,8 @@ def _glance(decision: Decision, content: Content, first_step: str | None) -> lis
     ]
     if first_step is not None:
         rows.append(GlanceRow(label=labels.first_step, value=first_step))
+    if not decision.facts["notice_follows"]:  # no notice is planned: no dates to give
+        return [*rows, GlanceRow(label=labels.channel, value=decision.texts["channel_label"])]
     rows += [
         GlanceRow(label=labels.channel, value=decision.texts["channel_label"]),
         GlanceRow(label=labels.notice.render(decision.texts), value=short_date(rec.notice_date)),
@@ -230,6 +234,7 @@ def build_plan(
             )
             for entry in plan_text.timeline
             if entry.when.evaluate(facts, defs)
+            and (facts["notice_follows"] or entry.anchor not in ENDING_ANCHORS)
         ),
         key=lambda step: step.date,
     )
@@ -256,6 +261,7 @@ def build_plan(
         )
         for entry in plan_text.documentation_log
         if entry.when.evaluate(facts, defs)
+        and (facts["notice_follows"] or entry.anchor not in ENDING_ANCHORS)
     ]
     reflection = [
         entry.text.render(ctx) for entry in plan_text.reflection if entry.when.evaluate(facts, defs)

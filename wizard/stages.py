@@ -32,7 +32,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("scores", ("scoring",)),
     Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
     Stage(
-        "readiness", ("readiness",), {"readiness": FieldSpec("enum", typing.get_args(Readiness))}
+        "readiness",
+        ("readiness",),
+        {"readiness": FieldSpec("enum", typing.get_args(Readiness)), "notice_follows": BOOL},
     ),
     Stage("holds", ("holds",), {"held": BOOL, "hold_capped": BOOL}),
     Stage("channel", ("channel",), {"channel": FieldSpec("enum", typing.get_args(Channel))}),
