@@ -135,19 +135,22 @@ answers:
 def test_accountant_mandatory_withdrawal_returns_records_promptly(content):
     plan = build_plan(load_answers(ACCOUNTANT), content, today=TODAY)
     rec = plan.recommendation
-    assert rec.effective_date == dt.date(2026, 4, 15)
+    # The date planned (16 March, in the busy season) gives way: notice on the next working
+    # day, and the contract's 30 days from there.
+    assert rec.notice_date == dt.date(2026, 2, 23)
+    assert rec.effective_date == dt.date(2026, 3, 25)
     letter = plan.further_messages[0].body
-    assert "By Wednesday 15 April 2026 I will return" not in letter
+    assert "By Wednesday 25 March 2026 I will return" not in letter
     assert (
-        "I will return the documents and records you gave me promptly, by Thursday 19 March"
+        "I will return the documents and records you gave me promptly, by Thursday 26 February"
         " 2026, without waiting for the end of our work, whatever the state of the account."
         in letter
     )
     steps = {step.title: step.date for step in plan.timeline}
-    assert steps["Return records and property promptly"] == dt.date(2026, 3, 19)
+    assert steps["Return records and property promptly"] == dt.date(2026, 2, 26)
     assert "Return records and property" not in steps
     due = {item.id: item.due for group in plan.checklist for item in group.items}
-    assert due["return_records_promptly"] == dt.date(2026, 3, 19)
+    assert due["return_records_promptly"] == dt.date(2026, 2, 26)
     assert "return_records" not in due
     assert "export_data" not in due
 
@@ -156,7 +159,7 @@ def test_accountant_mandatory_withdrawal_warnings_do_not_say_wait_for_a_deadline
     plan = build_plan(load_answers(ACCOUNTANT), content, today=TODAY)
     warnings = " ".join(plan.recommendation.warnings)
     assert "avoid leaving just before" not in warnings
-    assert "in writing" in warnings
+    assert "cannot wait for a filing deadline" in warnings
     assert "in time" in warnings
     assert "ends the work promptly" not in " ".join(plan.recommendation.reasons)
 

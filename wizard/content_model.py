@@ -153,6 +153,8 @@ class ConstraintRule(_Rule):
     forbid_strategies: list[Strategy] = []
     forbid_channels: list[Channel] = []
     no_follow_up_call: bool = False
+    # Notice cannot wait for a later date the user planned: it goes on the next working day.
+    notice_at_once: bool = False
 
 
 class ReadinessRule(_Rule):
@@ -242,6 +244,8 @@ class RulesFile(_Model):
     deadline_margin_days: int = Field(default=14, ge=0, le=90)
     deadline_moves_end: When
     deadline_moved_reason: Text
+    notice_at_once_reason: Text
+    notice_at_once_within_days: int = Field(ge=0, le=365)
     warnings: list[WarningRule]
 
 

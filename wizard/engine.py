@@ -143,7 +143,22 @@ def _constraints(state: _State) -> _State:
         for strategy in rule.forbid_strategies:
             forbidden[strategy] = (*forbidden.get(strategy, ()), rule.title.render(state.texts))
     ids = tuple(rule.id for rule in hits)
+    planned, moves, reasons = state.planned, state.holiday_moves, state.reasons
+    at_once = state.workdays.after(state.today)
+    latest = plus_days(state.today, state.content.rules.notice_at_once_within_days)
+    if any(rule.notice_at_once for rule in hits) and planned > latest:
+        # A later date the user planned gives way; the holiday it may have moved off with it.
+        texts = {
+            **state.texts,
+            "requested_on": long_date(planned),
+            "planned_on": long_date(at_once),
+        }
+        reasons = (*reasons, state.content.rules.notice_at_once_reason.render(texts))
+        planned, moves = at_once, tuple(m for m in moves if m.kind != "planned")
     return state.with_(
+        planned=planned,
+        holiday_moves=moves,
+        reasons=reasons,
         constraint_ids=ids,
         forbidden=MappingProxyType(forbidden),
         forbidden_channels=frozenset(c for rule in hits for c in rule.forbid_channels),
