@@ -98,3 +98,5 @@ def test_no_closing_session_is_promised_when_care_ends_today(answers: dict[str, 
     assert "Offer a closing session" not in warning
     assert "in the letter itself" in warning
     assert "closing session" not in plan.message.body
+    # Nor does the hand-over step on the timeline.
+    assert not any("closing session" in step.detail for step in plan.timeline)
