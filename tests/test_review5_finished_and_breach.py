@@ -45,10 +45,11 @@ def test_a_client_who_needs_someone_else_is_still_handed_over(signals):
     [
         # The greeting already names them: the thanks does not say it again.
         (dict(client_name="Lena Fischer"), "Thank you for the opportunity to work with you."),
-        # A contact at a business: greeted by name, the business thanked.
+        # A contact: greeted by name and thanked as "you" (a name alone cannot tell a
+        # business from a person: "Greg Mills" with the contact "Greg").
         (
             dict(client_name="Northwind Ltd", client_contact="Mark Ode"),
-            "Thank you for the opportunity to work with Northwind Ltd.",
+            "Thank you for the opportunity to work with you.",
         ),
     ],
 )

@@ -168,6 +168,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,
+        # Of those, the ones inside the notice period or soon after the end (the warning's).
+        near_deadlines_text="",
+        near_deadline_count=0,
         # Set by the engine with the dates: each date a public holiday moved (engine.HolidayMove).
         holiday_moves=[],
         # Set by the engine's readiness stage: whether the ordinary notice follows a failed fix.

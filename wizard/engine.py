@@ -446,7 +446,13 @@ def _dates(state: _State) -> _State:
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, rules.deadline_margin_days)
-    near_end = near_end or any(notice <= d.date <= last_near for d in answers.key_deadlines)
+    near = [d for d in ahead if d.date <= last_near]
+    near_end = near_end or bool(near)
+    # What the warning names: only these, not every date the notice lists.
+    texts.update(
+        near_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in near]),
+        near_deadline_count=len(near),
+    )
     # Of the deadlines the notice names, those before the end fall while the provider still
     # serves the client: the letter says the provider will see them through, not that the
     # client must arrange them. Not when ending is mandatory (the work may be the improper
