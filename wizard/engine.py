@@ -44,7 +44,7 @@ class HolidayMove(NamedTuple):
     """A date the plan would have given, moved past public holidays to a working day."""
 
     # "planned" (the day the plan starts), "notice" (after a wait), "cure" (the last day to
-    # put a breach right) or "end"
+    # put a breach right), "end", or "cure_end" (the end falls on the cure period's last day)
     kind: str
     was: dt.date
     now: dt.date
@@ -442,7 +442,11 @@ def _dates(state: _State) -> _State:
     # is decided here, once, the letter, timeline, checklist and calendar all name the same
     # day. (Moving it back would shorten the notice below a floor the stages above set.)
     landed = wd.on_or_after(effective)
-    moves = state.holiday_moves + cure_moves + _holiday_move(wd, "end", effective, landed)
+    end_moves = _holiday_move(wd, "end", effective, landed)
+    if cure_moves and end_moves and cure_moves[0][1:] == end_moves[0][1:]:
+        # The end is the cure period's last day: one move, said once.
+        cure_moves, end_moves = (cure_moves[0]._replace(kind="cure_end"),), ()
+    moves = state.holiday_moves + cure_moves + end_moves
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, rules.deadline_margin_days)

@@ -21,7 +21,7 @@ EFFECTIVE = dt.date(2026, 12, 31)
 # One move of each kind (engine._move_words), so the holiday warning's every branch renders.
 SAMPLE_HOLIDAY_MOVES = [
     {"kind": kind, "was": "x", "now": "x", "holidays_text": "x", "holiday_count": count}
-    for kind, count in (("planned", 1), ("notice", 1), ("cure", 2), ("end", 1))
+    for kind, count in (("planned", 1), ("notice", 1), ("cure", 2), ("cure_end", 1), ("end", 1))
 ]
 
 
