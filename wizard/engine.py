@@ -644,6 +644,8 @@ def _checklist(state: _State) -> _State:
     dates = _key_dates(state)
     # A fix is reviewed where its own window runs out (the plan's review step, the letter).
     texts["review_on"] = long_date(dates.schedule("repair_end", -2, "before_notice"))
+    # Notice goes the day the plan is made: no night to sleep on the draft.
+    texts["notice_today"] = state.notice <= state.today
     items = [
         ChecklistItem(
             id=entry.id,
