@@ -71,3 +71,17 @@ def test_the_deadline_warning_says_what_the_letter_does() -> None:
     warning = rec.warnings[rec.warning_ids.index("accounting_deadlines")]
     assert "the letter only promises a list" in warning
     assert "I will send you a list of the deadlines" in none_given.message.body
+
+
+def test_a_breach_notice_in_care_keeps_every_ending_sentence_conditional() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["payment_problems"], remedies_tried=["written_warning"],
+        termination_clause="cause_only", cure_days=14, outstanding_balance=1200,
+        breach_summary="Fees for eight sessions since August remain unpaid.",
+    )  # fmt: skip
+    body = plan.message.body
+    assert "Your care with me continues until" not in body
+    assert "if the breach is not put right, your care with me continues until" in body
+    assert "If your care with me does end, I would like to offer you a closing session" in body
+    assert "will follow separately" not in body
+    assert "The amount now due is $1,200.00." in body
