@@ -151,7 +151,8 @@ def test_lengthened_for_cause_ending_does_not_quote_a_notice_clause():
         relationship_months=30,
         relationship_depth="close",
     )
-    assert rec.notice_days == 30 and rec.notice_days_minimum == 0
+    # Close, after 30 months: 45 days (close_or_relied_on), none of them a clause's.
+    assert rec.notice_days == 45 and rec.notice_days_minimum == 0
     # The hidden notice_days answer (30 by default) is no clause of this contract.
     assert not any("asks for at least" in r for r in rec.reasons), rec.reasons
     assert any("only the least you may give" in r for r in rec.reasons)
