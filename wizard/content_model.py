@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from jinja2 import UndefinedError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from wizard.answers import Asset, Channel, Readiness, Remedy, Strategy
+from wizard.answers import Asset, Channel, Profession, Readiness, Remedy, Strategy
 from wizard.conditions import ALWAYS, Condition, ConditionSyntaxError, parse_condition
 from wizard.models import MessageKind, Phase, PlanLabels
 from wizard.schema import FieldSpec
@@ -242,6 +242,8 @@ class RulesFile(_Model):
     # Key deadlines this many days after the end still count as "near the end"; where
     # `deadline_moves_end` holds, the end moves past such a deadline.
     deadline_margin_days: int = Field(default=14, ge=0, le=90)
+    # Professions whose clients need longer to take over a deadline (a tax return).
+    deadline_margin_days_by_profession: dict[Profession, int] = {}
     deadline_moves_end: When
     deadline_moved_reason: Text
     notice_at_once_reason: Text

@@ -426,10 +426,13 @@ def _dates(state: _State) -> _State:
     )
 
     # Key deadlines inside the notice period or just after the end.
+    margin = rules.deadline_margin_days_by_profession.get(
+        answers.profession, rules.deadline_margin_days
+    )
     near_end = False
     moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
     for deadline in sorted(answers.key_deadlines, key=lambda d: d.date):
-        if notice <= deadline.date <= plus_days(effective, rules.deadline_margin_days):
+        if notice <= deadline.date <= plus_days(effective, margin):
             near_end = True
             if moves_end and deadline.date >= effective:
                 effective = wd.after(deadline.date)
@@ -449,7 +452,7 @@ def _dates(state: _State) -> _State:
     moves = state.holiday_moves + cure_moves + end_moves
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
-    last_near = plus_days(effective, rules.deadline_margin_days)
+    last_near = plus_days(effective, margin)
     near = [d for d in ahead if d.date <= last_near]
     near_end = near_end or bool(near)
     # What the warning names: only these, not every date the notice lists.
