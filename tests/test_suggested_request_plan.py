@@ -47,6 +47,8 @@ def test_a_suggested_request_plans_a_refusal_and_no_ending(profession: str) -> N
     assert {"Notice the plan gives", "End date"}.isdisjoint(row.label for row in plan.facts)
     assert "do not send the notice below" not in (plan.first_step or "")
     assert "I am not able to do what you" in plan.message.body
+    assert "the rest of this plan is ready to use" not in plan.readiness_explanation
+    assert plan.constraints == []  # an ending's must-dos: none until it comes to one
 
 
 def test_a_suggested_request_with_unpaid_fees_still_keeps_the_notice_ready() -> None:

@@ -310,6 +310,8 @@ def build_plan(
                 id=cid, title=decision.constraint_titles[cid], text=decision.constraint_texts[cid]
             )
             for cid in rec.constraints
+            # The must-dos are an ending's: a refusal that may end nothing shows none yet.
+            if facts["notice_follows"]
         ],
         timeline=timeline,
         checklist=[group for group in groups if group.items],
