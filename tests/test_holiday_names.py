@@ -44,8 +44,8 @@ def test_a_start_on_boxing_day_in_england_names_the_substitute_day_too():
     )  # fmt: skip
     assert text is not None
     assert text.startswith(
-        "The plan would have started on Saturday 26 December 2026. Boxing Day and Boxing Day "
-        "(observed) on Monday 28 December 2026 are public holidays where you work, so it "
+        "The plan would have started on Saturday 26 December 2026. Boxing Day that day and Boxing "
+        "Day (observed) on Monday 28 December 2026 are public holidays where you work, so it "
         "starts on Tuesday 29 December 2026, the next working day."
     )
 
@@ -59,7 +59,7 @@ def test_a_cure_period_ending_on_christmas_day_moves_the_end_with_it_in_one_sent
     # The end falls on the period's last day: one sentence for both, not the same one twice.
     assert text == (
         "The last day to put the breach right, and the end date with it, would have been "
-        "Friday 25 December 2026. Christmas Day and Boxing Day (observed) on Monday 28 "
+        "Friday 25 December 2026. Christmas Day that day and Boxing Day (observed) on Monday 28 "
         "December 2026 are public holidays where you work, so both move on to Tuesday 29 "
         "December 2026, the next working day."
     )
@@ -83,3 +83,17 @@ def test_a_holiday_on_a_later_weekend_day_is_not_a_holiday_move():
     )
     assert plan.recommendation.notice_date == dt.date(2027, 5, 17)
     assert "holiday_moved" not in plan.recommendation.warning_ids
+
+
+def test_two_holidays_on_one_day_and_one_on_the_date_itself_read_apart():
+    # New York: Lincoln's Birthday on Friday 12 February 2027; Susan B. Anthony Day and
+    # Washington's Birthday both on Monday 15 February.
+    text = holiday_warning(
+        jurisdiction="US-NY", signals=["business_changes"], notice_days=67,
+        notice_date=dt.date(2026, 12, 7),
+    )  # fmt: skip
+    assert text is not None
+    assert (
+        "Lincoln's Birthday that day and Susan B. Anthony Day / Washington's Birthday on "
+        "Monday 15 February 2027 are public holidays"
+    ) in text

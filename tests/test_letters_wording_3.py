@@ -51,7 +51,7 @@ def test_cure_notice_promises_nothing_for_after_an_end_that_may_not_come(channel
     assert "The balance due today is $4,200.00" in text
     assert "If the agreement ends, my final invoice" in text
     assert "My final invoice" not in text
-    assert "If the agreement ends, I will return your files and documents" in text
+    assert "If the agreement ends, I will return your files and data" in text
     # No farewell while the client can still put things right.
     assert "I wish you well with what comes next" not in text
     assert "If I can help in future" not in text

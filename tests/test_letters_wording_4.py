@@ -116,7 +116,7 @@ def test_no_breach_draft_makes_returns_and_the_final_invoice_follow_the_agreemen
     plan = no_breach_plan("client_business_moved_on", "email")
     body = plan.message.body
     end = long_date(plan.recommendation.effective_date)
-    assert f"I will return your files and documents by {end}" in body
+    assert f"I will return your files and data by {end}" in body
     assert "Once we have agreed the ending, I will return your files" in body
     assert "Once we have agreed the ending, my final invoice" in body
     assert "My final invoice" not in body
@@ -266,7 +266,7 @@ def test_suggested_request_reason_says_insisting_changes_the_plan_not_that_it_is
     assert "ready if they insist" not in reasons
     assert "change your answer to say they insist" in reasons
     assert "required and prompt" in reasons
-    assert "without an ordinary notice period" in reasons
+    assert "no waiting for a better moment" in reasons
     assert "improper work" in reasons
 
 

@@ -63,13 +63,21 @@ def test_a_suggested_request_with_unpaid_fees_still_keeps_the_notice_ready() -> 
     assert any(step.id == "give_notice" for step in plan.timeline)
 
 
-def test_a_request_already_refused_in_writing_is_not_refused_again() -> None:
+def test_a_request_already_refused_in_writing_still_needs_no_ending() -> None:
+    # Refused and not insisted on: if the client dropped it nothing ends; no notice drafted.
     plan = plan_for(**SUGGESTED, profession="accounting", remedies_tried=["written_warning"])
-    rec = plan.recommendation
-    assert rec.next_remedy != "written_warning"
+    assert plan.further_messages == []
+    assert not any(step.id == "give_notice" for step in plan.timeline)
+    assert (plan.first_step or "").startswith("You have refused the request in writing already")
+
+
+def test_a_payment_warning_is_no_refusal_of_the_request() -> None:
+    plan = plan_for(
+        **{**SUGGESTED, "signals": ["unethical_request", "payment_problems"]},
+        profession="general", outstanding_balance=900, remedies_tried=["written_warning"],
+    )  # fmt: skip
     items = [item.id for group in plan.checklist for item in group.items]
-    assert "refuse_in_writing" not in items
-    assert "Refuse it in writing now" not in " ".join(plan.reasons)
+    assert "refuse_in_writing" in items
 
 
 def test_an_insisted_request_still_gets_its_prompt_ending() -> None:

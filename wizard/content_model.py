@@ -244,9 +244,11 @@ class RulesFile(_Model):
     deadline_margin_days: int = Field(default=14, ge=0, le=90)
     # Professions whose clients need longer to take over a deadline (a tax return).
     deadline_margin_days_by_profession: dict[Profession, int] = {}
+    deadline_margin_extends: When
     deadline_moves_end: When
     deadline_moved_reason: Text
     notice_at_once_reason: Text
+    care_remedy_labels: dict[Remedy, str] = {}
     notice_at_once_within_days: int = Field(ge=0, le=365)
     warnings: list[WarningRule]
 

@@ -227,6 +227,14 @@ def reason_phrase(answers: Answers, content: Content, constraints: tuple[str, ..
     return content.messages.default_reason_phrase
 
 
+def remedy_label(remedy: str, answers: Answers, content: Content) -> str:
+    """How the plan names a fix: the answers' own label, or in care the care wording."""
+    label = content.question_by_id["remedies_tried"].option_label(remedy)
+    if FAMILIES.get(answers.profession) == "clinical":
+        return content.rules.care_remedy_labels.get(remedy, label)  # type: ignore[call-overload]
+    return label
+
+
 def decision_texts(
     ctx: dict[str, Any],
     content: Content,
@@ -244,7 +252,6 @@ def decision_texts(
     next_remedy: str | None,
 ) -> dict[str, Any]:
     """The text context once everything is decided: what plan and message templates use."""
-    remedy_question = content.question_by_id["remedies_tried"]
     channel_question = content.question_by_id["preferred_channel"]
     return {
         **ctx,
@@ -263,7 +270,7 @@ def decision_texts(
         "planned_on": long_date(planned),
         "same_day": notice == effective,
         "remedy": next_remedy or "",
-        "remedy_label": remedy_question.option_label(next_remedy) if next_remedy else "",
+        "remedy_label": remedy_label(next_remedy, answers, content) if next_remedy else "",
         "reason_phrase": reason_phrase(answers, content, constraints),
         "court": "court_permission" in constraints,
         "mandatory": "mandatory_withdrawal" in constraints,

@@ -25,6 +25,7 @@ from wizard.context import (
     decision_texts,
     join_words,
     quoted_titles,
+    remedy_label,
 )
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
@@ -145,12 +146,13 @@ def _constraints(state: _State) -> _State:
     ids = tuple(rule.id for rule in hits)
     planned, moves, reasons = state.planned, state.holiday_moves, state.reasons
     at_once = state.workdays.after(state.today)
-    latest = plus_days(state.today, state.content.rules.notice_at_once_within_days)
+    latest = max(at_once, plus_days(state.today, state.content.rules.notice_at_once_within_days))
     if any(rule.notice_at_once for rule in hits) and planned > latest:
         # A later date the user planned gives way; the holiday it may have moved off with it.
+        requested = requested_notice_date(state.answers, state.today) or planned
         texts = {
             **state.texts,
-            "requested_on": long_date(planned),
+            "requested_on": long_date(requested),
             "planned_on": long_date(at_once),
         }
         reasons = (*reasons, state.content.rules.notice_at_once_reason.render(texts))
@@ -235,7 +237,7 @@ def _readiness(state: _State) -> _State:
         next_remedy = rule.remedy or next(
             (r for r in order if r not in tried), order[-1] if order else None
         )
-        label = content.question_by_id["remedies_tried"].option_label(next_remedy)
+        label = remedy_label(next_remedy, state.answers, content) if next_remedy else ""
         # The reason may name the fix (remedy_label) or word itself by it (remedy).
         texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
     texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
@@ -426,16 +428,20 @@ def _dates(state: _State) -> _State:
     )
 
     # Key deadlines inside the notice period or just after the end.
-    margin = rules.deadline_margin_days_by_profession.get(
-        answers.profession, rules.deadline_margin_days
-    )
+    margin = rules.deadline_margin_days
+    if rules.deadline_margin_extends.evaluate(state.facts, defs):
+        margin = rules.deadline_margin_days_by_profession.get(answers.profession, margin)
     near_end = False
+    deadline_moves: tuple[HolidayMove, ...] = ()
     moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
     for deadline in sorted(answers.key_deadlines, key=lambda d: d.date):
         if notice <= deadline.date <= plus_days(effective, margin):
             near_end = True
             if moves_end and deadline.date >= effective:
-                effective = wd.after(deadline.date)
+                # The day after the deadline, or the next working day after it (say why).
+                day_after = plus_days(deadline.date, 1)
+                effective = wd.on_or_after(day_after)
+                deadline_moves = _holiday_move(wd, "end", day_after, effective)
                 texts["deadline_what"] = deadline.what
                 reasons.append(rules.deadline_moved_reason.render(texts))
 
@@ -449,7 +455,7 @@ def _dates(state: _State) -> _State:
     if cure_moves and end_moves and cure_moves[0][1:] == end_moves[0][1:]:
         # The end is the cure period's last day: one move, said once.
         cure_moves, end_moves = (cure_moves[0]._replace(kind="cure_end"),), ()
-    moves = state.holiday_moves + cure_moves + end_moves
+    moves = state.holiday_moves + cure_moves + (end_moves or deadline_moves)
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, margin)
@@ -523,6 +529,13 @@ def _dates(state: _State) -> _State:
     )
 
 
+def _holiday_words(day: dt.date, name: str, was: dt.date, *, alone: bool) -> str:
+    name = name.replace("; ", " / ")
+    if day != was:
+        return f"{name} on {long_date(day)}"
+    return name if alone else f"{name} that day"
+
+
 def _move_words(move: HolidayMove) -> dict[str, Any]:
     """What the holiday warning says of one move: which date, from when, to when, why."""
     holidays = move.holidays
@@ -530,9 +543,13 @@ def _move_words(move: HolidayMove) -> dict[str, Any]:
         "kind": move.kind,
         "was": long_date(move.was),
         "now": long_date(move.now),
-        # The date itself needs no repeating: "Christmas Day", then "Boxing Day on ...".
+        # The date itself is not repeated: "Christmas Day", or "Boxing Day that day" beside
+        # others. Two holidays on one day are one name: "Susan B. Anthony Day / ...".
         "holidays_text": join_words(
-            [name if day == move.was else f"{name} on {long_date(day)}" for day, name in holidays]
+            [
+                _holiday_words(day, name, move.was, alone=len(holidays) == 1)
+                for day, name in holidays
+            ]
         ),
         "holiday_count": len(move.holidays),
     }
