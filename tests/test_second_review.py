@@ -174,3 +174,13 @@ def test_a_repair_in_care_is_named_in_care_words_everywhere() -> None:
     words += " ".join(s.title for s in plan.timeline)
     assert "scope or price" not in words.lower()
     assert "what your care covers" in plan.summary
+
+
+def test_a_client_who_went_quiet_is_told_the_true_reason_and_that_care_stays_open() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["unresponsive"], remedies_tried=["written_warning"]
+    )
+    body = plan.message.body
+    assert "no longer the right person" not in body
+    assert "we have not been in touch for some time" in body
+    assert "stays open until" in body and "go on as planned" not in body
