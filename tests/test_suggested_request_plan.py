@@ -49,6 +49,7 @@ def test_a_suggested_request_plans_a_refusal_and_no_ending(profession: str) -> N
     assert "I am not able to do what you" in plan.message.body
     assert "the rest of this plan is ready to use" not in plan.readiness_explanation
     assert plan.constraints == []  # an ending's must-dos: none until it comes to one
+    assert plan.strategy_explanation.startswith("Only if the client insists after your refusal.")
 
 
 def test_a_suggested_request_with_unpaid_fees_still_keeps_the_notice_ready() -> None:
