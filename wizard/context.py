@@ -215,13 +215,26 @@ def _contract_state(
     return "no_clause"
 
 
-def reason_phrase(answers: Answers, content: Content, constraints: tuple[str, ...] = ()) -> str:
+def reason_phrase(
+    answers: Answers,
+    content: Content,
+    constraints: tuple[str, ...] = (),
+    strategy: str | None = None,
+) -> str:
     """A short, blame-free reason for the message, from the first signal that has one.
-    An improper request is never described: the reason is "professional considerations"."""
+    An improper request is never described: the reason is "professional considerations".
+    A hand-over gives the reason that makes one fit (needs the provider does not meet); a
+    builder who was threatened does not end over the money (that takes the stop-work steps)."""
     if "unethical_request" in answers.signals or "mandatory_withdrawal" in constraints:
         return content.messages.default_reason_phrase
     phrases = content.messages.reason_phrases
-    for signal in answers.signals:
+    signals = list(answers.signals)
+    if strategy == "transition" and "needs_beyond_expertise" in signals:
+        signals.insert(0, "needs_beyond_expertise")
+    threatened = answers.safety_concern and answers.safety_level == "threat"
+    if threatened and answers.profession == "construction":
+        signals = [s for s in signals if s != "payment_problems"]
+    for signal in signals:
         if signal in phrases:
             return phrases[signal]
     return content.messages.default_reason_phrase
@@ -271,7 +284,7 @@ def decision_texts(
         "same_day": notice == effective,
         "remedy": next_remedy or "",
         "remedy_label": remedy_label(next_remedy, answers, content) if next_remedy else "",
-        "reason_phrase": reason_phrase(answers, content, constraints),
+        "reason_phrase": reason_phrase(answers, content, constraints, strategy),
         "court": "court_permission" in constraints,
         "mandatory": "mandatory_withdrawal" in constraints,
         # The door is left open unless a threat or an improper request rules it out.

@@ -428,16 +428,22 @@ def _dates(state: _State) -> _State:
     )
 
     # Key deadlines inside the notice period or just after the end.
-    margin = rules.deadline_margin_days
+    # How long after the end a deadline is "soon after": the profession's own margin for the
+    # warning always; for moving the end, only where nothing argues for speed.
+    margin = rules.deadline_margin_days_by_profession.get(
+        answers.profession, rules.deadline_margin_days
+    )
+    move_margin = rules.deadline_margin_days
     if rules.deadline_margin_extends.evaluate(state.facts, defs):
-        margin = rules.deadline_margin_days_by_profession.get(answers.profession, margin)
+        move_margin = margin
     near_end = False
     deadline_moves: tuple[HolidayMove, ...] = ()
     moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
     for deadline in sorted(answers.key_deadlines, key=lambda d: d.date):
         if notice <= deadline.date <= plus_days(effective, margin):
             near_end = True
-            if moves_end and deadline.date >= effective:
+            within = deadline.date <= plus_days(effective, move_margin)
+            if moves_end and within and deadline.date >= effective:
                 # The day after the deadline, or the next working day after it (say why).
                 day_after = plus_days(deadline.date, 1)
                 effective = wd.on_or_after(day_after)
