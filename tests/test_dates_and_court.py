@@ -154,7 +154,9 @@ def test_without_a_court_the_records_still_go_back_before_the_end():
     plan = plan_for(**answers)
     end = plan.recommendation.effective_date
     assert "hand_over_file" not in {step.id for step in plan.timeline}
-    assert f"By {end:%A} {end.day} {end:%B %Y} I will return your files and data" in bodies(plan)
+    # After the threat the end comes the day the letter goes: the records go back that day.
+    assert end == plan.recommendation.notice_date
+    assert "Today I will return your files and data" in bodies(plan)
 
 
 # --- (5) a deadline that passes while notice is held is not an upcoming one -------------
