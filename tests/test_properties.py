@@ -166,7 +166,7 @@ def test_every_step_sits_in_its_phase_and_transfers_come_first(case):
             assert steps["handover"] < steps["revoke_access"]
         due = _index(rec.checklist, "due")
         assert due["transfer_assets"] < due["revoke_access"]
-    if rec.effective_condition == "court_permission":
+    if rec.effective_condition == "court_permission" and ending_planned:
         steps = _index(plan.timeline, "date")
         # Straight after the notice; or, ending for cause with a cure period, only once the
         # cure period has run (the client may put the breach right first).
@@ -192,7 +192,9 @@ def test_plan_builds_for_any_answers(a: Answers):
     assert plan.message.subject.strip()
     assert plan.checklist and all(group.items for group in plan.checklist)
     assert plan.timeline == sorted(plan.timeline, key=lambda step: step.date)
-    if "transfer_before_revoke" in rec.constraints:
+    # A refusal plan (a suggested request) stops before the ending's steps.
+    ending_planned = any(step.id == "give_notice" for step in plan.timeline)
+    if "transfer_before_revoke" in rec.constraints and ending_planned:
         steps = _index(plan.timeline, "date")
         assert steps["transfer_assets"] < steps["revoke_access"]
         due = _index(rec.checklist, "due")

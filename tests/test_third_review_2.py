@@ -62,3 +62,15 @@ def test_a_same_day_end_returns_records_today_not_by_today() -> None:
     assert plan.recommendation.effective_date == plan.recommendation.notice_date
     assert "By Tuesday 8 December 2026 I will return" not in body
     assert "Today I will return your files and data" in body
+
+
+def test_a_finished_job_hands_nothing_over_it_points_to_other_providers() -> None:
+    plan = plan_for(
+        profession="construction", signals=["scope_creep"], engagement_status="finished",
+        work_in_progress="some", client_depends_on_you=True,
+    )  # fmt: skip
+    items = [i.id for g in plan.checklist for i in g.items]
+    assert "handover_docs" not in items
+    assert plan.recommendation.strategy == "transition"
+    step = next(s for s in plan.timeline if s.id == "handover")
+    assert "nothing is handed over" in step.detail
