@@ -74,3 +74,15 @@ def test_a_finished_job_hands_nothing_over_it_points_to_other_providers() -> Non
     assert plan.recommendation.strategy == "transition"
     step = next(s for s in plan.timeline if s.id == "handover")
     assert "nothing is handed over" in step.detail
+
+
+def test_a_notice_kept_ready_for_a_call_confirms_what_was_said() -> None:
+    plan = plan_for(
+        signals=["behaviour_decline"], pattern="recurring", remedies_exhausted="no",
+        conversation_outlook="likely", relationship_depth="close", relationship_months=30,
+        preferred_channel="phone",
+    )  # fmt: skip
+    rec = plan.recommendation
+    assert rec.readiness == "repair_first" and rec.channel == "phone"
+    later = plan.further_messages[0]
+    assert "This confirms in writing what I told you when we spoke on" in later.body

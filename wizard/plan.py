@@ -50,7 +50,8 @@ def render_message(
     when a repair attempt does not work, dated for the plan's notice date."""
     rec = decision.recommendation
     channel = channel or rec.channel
-    if role != "main" and content.messages.kinds[channel] == "talking_points":  # type: ignore[index]
+    spoken = content.messages.kinds[channel] == "talking_points"  # type: ignore[index]
+    if role != "main" and spoken:
         channel = "email"
     # The wording context for this recommendation and channel (a test or a what-if may
     # pass a decision whose recommendation differs from the one the stages reached).
@@ -73,7 +74,11 @@ def render_message(
         texts["tone"] = tone
     # A fix is reviewed where its window runs out, not after a hold that moved the notice on.
     texts["review_on"] = long_date(decision.dates.schedule("repair_end", -2, "before_notice"))
-    texts["confirming"] = role == "confirmation"
+    # A notice kept ready for a call or a meeting confirms what was said, as the timeline's
+    # "confirm it the same day in writing" step does; it is not the first news.
+    texts["confirming"] = role == "confirmation" or (
+        role == "exit_later" and spoken and rec.written_notice
+    )
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
     stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
