@@ -86,3 +86,10 @@ def test_a_notice_kept_ready_for_a_call_confirms_what_was_said() -> None:
     assert rec.readiness == "repair_first" and rec.channel == "phone"
     later = plan.further_messages[0]
     assert "This confirms in writing what I told you when we spoke on" in later.body
+
+
+def test_crisis_contacts_in_care_find_the_clinicians_before_giving_their_names() -> None:
+    plan = plan_for(profession="therapy", signals=["provider_changes"], client_in_crisis=True,
+                    client_in_crisis_until=dt.date(2027, 1, 20))  # fmt: skip
+    text = next(i.text for g in plan.checklist for i in g.items if i.id == "crisis_contacts")
+    assert text.startswith("Find two or three clinicians the client can turn to, then")
