@@ -70,3 +70,16 @@ def test_a_physicians_own_plan_speaks_of_care_too() -> None:
     texts += [item.text for group in plan.checklist for item in group.items]
     assert not [t for t in texts if "session" in t.lower()]
     assert any("appointments that will not now take place" in t for t in texts)
+
+
+def test_a_physicians_talking_points_for_a_new_scope_speak_of_appointments() -> None:
+    """Found by the property test above: the talking points said 'between sessions'."""
+    plan = plan_for(
+        profession="healthcare", pattern="one_off", remedies_tried=["frank_conversation"],
+        remedies_exhausted="no", conversation_outlook="likely", has_contract=False,
+        termination_clause="none", relationship_depth="close",
+    )  # fmt: skip
+    assert plan.recommendation.readiness == "repair_first"
+    assert plan.message.body.startswith("Talking points")
+    assert "between appointments" in plan.message.body
+    assert "session" not in _words(plan).lower()
