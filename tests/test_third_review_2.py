@@ -93,3 +93,13 @@ def test_crisis_contacts_in_care_find_the_clinicians_before_giving_their_names()
                     client_in_crisis_until=dt.date(2027, 1, 20))  # fmt: skip
     text = next(i.text for g in plan.checklist for i in g.items if i.id == "crisis_contacts")
     assert text.startswith("Find two or three clinicians the client can turn to, then")
+
+
+def test_a_breach_the_user_wrote_down_is_relied_on_not_denied() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], termination_clause="cause_only", cure_days=10,
+        breach_summary="Brief not supplied by the agreed date of 1 November",
+    )  # fmt: skip
+    assert "cure_period" in plan.recommendation.constraints
+    assert "I am not saying that you have broken our agreement" not in plan.message.body
+    assert "Brief not supplied by the agreed date of 1 November" in plan.message.body
