@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import types
 import typing
@@ -161,6 +162,34 @@ class KeyDeadline(BaseModel):
     what: str = Field(min_length=1, max_length=DEADLINE_WHAT_MAX_CHARS)
 
 
+# Codes in ISO 4217 that are not money one is paid in: gold, silver, platinum, palladium,
+# the testing code, "no currency", and accounting units (SDR, bond-market units, ...).
+_NOT_MONEY = frozenset(
+    {"XAU", "XAG", "XPT", "XPD", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"}
+)
+
+
+@functools.cache
+def current_currencies() -> frozenset[str]:
+    """The ISO 4217 codes of the currencies in use today: legal tender somewhere, with no
+    end date, per Babel's CLDR data (so no HRK, no XXX, no funds codes such as CLF)."""
+    from babel.core import get_global  # imported on use: start-up time
+
+    return frozenset(
+        code
+        for held in get_global("territory_currencies").values()
+        for code, _start, end, tender in held
+        if end is None and tender and code not in _NOT_MONEY
+    )
+
+
+def _current_currency(code: str) -> str:
+    # The letters are checked first (the field's pattern); then the code must be real money.
+    if code not in current_currencies():
+        raise ValueError("not a currency in use")
+    return code
+
+
 def _currency_digits(code: Any) -> int:
     """Decimal places of the currency's minor unit (2 for USD, 0 for JPY, 3 for KWD)."""
     from babel.numbers import get_currency_precision  # imported on use: start-up time
@@ -196,7 +225,9 @@ class Answers(BaseModel):
     cure_days: int = Field(default=0, ge=0, le=90)
     breach_summary: str = Field(default="", max_length=BREACH_SUMMARY_MAX_CHARS)
     outstanding_balance: float = Field(default=0, ge=0, le=1e12, allow_inf_nan=False)
-    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    currency: Annotated[str, AfterValidator(_current_currency)] = Field(
+        default="USD", pattern=r"^[A-Z]{3}$"
+    )
     unearned_prepayment: bool = False
     unearned_amount: float = Field(default=0, ge=0, le=1e12, allow_inf_nan=False)
     work_in_progress: WorkInProgress = "none"
@@ -379,6 +410,9 @@ def _describe(error: Any) -> str:
         found = ""
         if error["type"] == "string_too_long" and isinstance(error.get("input"), str):
             found = f" (this one has {len(error['input']):,})"
+        if name == "currency" and error["type"] == "value_error":
+            # Three capital letters (the pattern passed), so safe to repeat.
+            found = f" ('{error['input']}' is not the code of a currency in use)"
         return f"{where} must be {allowed}{found}"
     if loc == ["answers"]:
         return "'answers' must be a mapping of field names to answers"

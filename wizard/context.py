@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from babel.numbers import UnknownCurrencyError, format_currency, get_currency_symbol
-
 from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.dates import long_date
+from wizard.money import money  # one function for the plan and the review screen
 
 # The profession families the drafts are worded for.
 FAMILIES = {
@@ -24,34 +23,6 @@ FAMILIES = {
 # What is simply handed back (the rest is moved into the client's name, released once paid,
 # or, for clinical records, kept and copied on written request).
 RETURNED = ("files", "records", "physical_property")
-
-
-# Where a home currency is written differently from the international English default, its
-# amounts are written as people there write them (CLDR's English for that country): another
-# dollar as plain "$" with the US dollar marked as such; rupees grouped in lakhs and crores
-# ("₹12,34,567.50"). country -> (the currencies written that way, that locale)
-HOME_LOCALES = {
-    "CA": (("CAD", "USD"), "en_CA"),
-    "AU": (("AUD", "USD"), "en_AU"),
-    "NZ": (("NZD", "USD"), "en_NZ"),
-    "IN": (("INR",), "en_IN"),
-}
-
-
-def money(amount: float, currency: str, jurisdiction: str = "") -> str:
-    """An amount as the currency writes it (Babel's CLDR data): "$1,250.50", "¥250,000",
-    "CHF 1,250.50" (a lettered symbol keeps a non-breaking space before the figure). In
-    Canada, Australia and New Zealand their own dollar is plain "$" ("CA$" elsewhere); in
-    India rupees are grouped in lakhs."""
-    code = currency.strip().upper()
-    home = HOME_LOCALES.get(jurisdiction.strip().upper().split("-")[0])
-    locale = home[1] if home and code in home[0] else "en"
-    try:
-        symbol = get_currency_symbol(code, locale=locale)
-        pattern = "\u00a4\u00a0#,##0.00" if symbol[-1:].isalpha() else None
-        return format_currency(amount, code, format=pattern, locale=locale)
-    except (UnknownCurrencyError, ValueError):
-        return f"{code}\u00a0{amount:,.2f}"
 
 
 def _labels(content: Content, question_id: str, values: list[str]) -> list[str]:

@@ -56,7 +56,8 @@ class Kind:
     read: Callable[[Question, Any], Any]  # from st.session_state (a mapping of widget values)
     missing: Callable[[CheckWords], str]  # a required answer is not set
     check: Callable[[Question, Any, CheckWords], str | None]  # a set answer is wrong
-    show: Callable[[Question, Any, AnswerWords, str], str]  # plain text; escape to show
+    # (question, value, words, currency, jurisdiction) -> plain text; escape to show
+    show: Callable[[Question, Any, AnswerWords, str, str], str]
     # Starts with a value (the model's default) that is not yet the user's answer.
     preset: bool = False
 
@@ -134,7 +135,9 @@ def _draw_choice(q: Question, value: Any, words: StepWords, callbacks: Callbacks
     )  # fmt: skip
 
 
-def _show_choice(q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_choice(
+    q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return words.not_answered if value is None else q.option_label(value)
 
 
@@ -154,7 +157,9 @@ def _draw_yesno(q: Question, value: Any, _words: StepWords, callbacks: Callbacks
     )  # fmt: skip
 
 
-def _show_yesno(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_yesno(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return words.not_answered if value is None else yes_no_text(value, words)
 
 
@@ -177,7 +182,9 @@ def _read_multi(q: Question, state: Mapping[str, Any]) -> list[str]:
     return [o.value for o in q.options if state.get(key(q.id, o.value))]  # content's order
 
 
-def _show_multi(q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_multi(
+    q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return "; ".join(q.option_label(v) for v in value) if value else words.none_chosen
 
 
@@ -213,12 +220,19 @@ def _check_number(q: Question, value: Any, words: CheckWords) -> str | None:
     return None
 
 
-def _show_integer(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_integer(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return words.not_answered if value is None else f"{value:,}"
 
 
-def _show_amount(_q: Question, value: Any, words: AnswerWords, currency: str) -> str:
-    return words.not_answered if value is None else f"{currency} {value:,.2f}".strip()
+def _show_amount(
+    _q: Question, value: Any, words: AnswerWords, currency: str, jurisdiction: str
+) -> str:
+    """Written by the plan's own function, so the review screen shows the plan's amount."""
+    from wizard.money import money  # imported on use: Babel's data (start-up time)
+
+    return words.not_answered if value is None else money(value, currency, jurisdiction)
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -238,7 +252,9 @@ def _draw_date(q: Question, value: Any, _words: StepWords, callbacks: Callbacks)
     )
 
 
-def _show_date(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_date(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return long_date(value) if isinstance(value, dt.date) else words.no_date
 
 
@@ -281,7 +297,9 @@ def _read_text(q: Question, state: Mapping[str, Any]) -> str:
     return str(state.get(key(q.id), "") or "")
 
 
-def _show_text(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_text(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     text = str(value or "").strip()
     return text if text else words.left_empty
 
@@ -360,7 +378,9 @@ def _check_deadlines(q: Question, value: Any, words: CheckWords) -> str | None:
     return None
 
 
-def _show_deadlines(_q: Question, value: Any, words: AnswerWords, _currency: str) -> str:
+def _show_deadlines(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
     return "; ".join(f"{d['what']} ({d['date']})" for d in value) if value else words.none_chosen
 
 
@@ -415,9 +435,12 @@ KINDS: dict[str, Kind] = {
 }  # fmt: skip
 
 
-def answer_text(q: Question, value: Any, words: AnswerWords, currency: str = "") -> str:
-    """An answer as short, readable plain text (escape it before markdown)."""
-    return of(q).show(q, value, words, currency)
+def answer_text(
+    q: Question, value: Any, words: AnswerWords, currency: str = "", jurisdiction: str = ""
+) -> str:
+    """An answer as short, readable plain text (escape it before markdown); an amount is
+    written in `currency` as the plan writes it for `jurisdiction`."""
+    return of(q).show(q, value, words, currency, jurisdiction)
 
 
 def is_set(q: Question, value: Any) -> bool:

@@ -20,12 +20,13 @@ def render() -> str:
     vals = answer_values.values(session)
     path = validation.session_path(session)
     missing = set(validation.incomplete_steps(session))
-    currency = vals.get("currency") or ""
+    currency, jurisdiction = vals.get("currency") or "", vals.get("jurisdiction") or ""
     for index, step in enumerate(sources.steps()):
         # One markdown per step (its heading and every answer), then its Edit button: each
         # element costs server time on every run of the page.
         answers = (
-            f"**{md(q.label)}**  \n{md(kinds.answer_text(q, vals.get(q.id), shown_as, currency))}"
+            f"**{md(q.label)}**  \n"
+            f"{md(kinds.answer_text(q, vals.get(q.id), shown_as, currency, jurisdiction))}"
             for q in path[step.id]
         )
         with st.container(border=True, key=f"review_{step.id}"):
