@@ -14,8 +14,9 @@ from tests.test_letters_wording import plan_for
 from tests.test_letters_wording_3 import CURE as CURE_14
 from wizard.models import Plan
 
-# Cause-only clause with a 21-day cure period and no other notice: the end date is the cure
-# period's last day, so the usual "a week before the end" steps would fall inside it.
+# Cause-only clause with a 21-day cure period and no other notice: the end date is the day
+# after the cure period's last day, so the usual "a week before the end" steps would fall
+# inside it.
 CURE = {
     **CURE_14,
     "cure_days": 21,
@@ -58,7 +59,7 @@ def test_the_notice_step_names_the_breach_and_the_day_to_put_it_right_by() -> No
     end = next(step for step in plan.timeline if step.id == "effective")
     day = f"{end.date:%A} {end.date.day} {end.date:%B %Y}"
     assert "breach" in notice.detail and day in notice.detail, notice.detail
-    assert "unless it is put right by then" in item.text and day in item.text, item.text
+    assert "the date to put it right by" in item.text and day in item.text, item.text
     glance = {row.label for row in plan.at_a_glance}
     assert "Ends, unless the breach is put right" in glance, glance
 

@@ -50,18 +50,18 @@ def test_a_start_on_boxing_day_in_england_names_the_substitute_day_too():
     )
 
 
-def test_a_cure_period_ending_on_christmas_day_moves_the_end_with_it_in_one_sentence():
+def test_a_cure_period_ending_on_christmas_day_moves_in_one_sentence():
     text = holiday_warning(
         jurisdiction="GB", termination_clause="cause_only", cure_days=18,
         breach_summary="Invoices unpaid for 90 days", signals=["payment_problems"],
         remedies_tried=["written_warning", "payment_plan"], notice_date=dt.date(2026, 12, 7),
     )  # fmt: skip
-    # The end falls on the period's last day: one sentence for both, not the same one twice.
+    # The end is the day after the period's last day, so only the period moves.
     assert text == (
-        "The last day to put the breach right, and the end date with it, would have been "
-        "Friday 25 December 2026. Christmas Day that day and Boxing Day (observed) on Monday 28 "
-        "December 2026 are public holidays where you work, so both move on to Tuesday 29 "
-        "December 2026, the next working day."
+        "The last day to put the breach right would have been Friday 25 December 2026. "
+        "Christmas Day that day and Boxing Day (observed) on Monday 28 December 2026 are "
+        "public holidays where you work, so the period runs to Tuesday 29 December 2026, the "
+        "next working day."
     )
 
 

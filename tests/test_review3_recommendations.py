@@ -118,7 +118,8 @@ def test_a_real_breach_under_a_cause_only_contract_still_runs_the_cure_period():
         outstanding_balance=4200,
     )
     assert {"cure_period", "legal_review"} <= set(rec.constraints)
-    assert rec.effective_date == dt.date(2026, 12, 31)
+    # 30 days to put it right, to Thursday 31 December; the end is the day after.
+    assert rec.effective_date == dt.date(2027, 1, 1)
 
 
 # --- a threat under a cure period: no "keep performing" in person -------------------

@@ -99,8 +99,10 @@ def test_a_cure_period_ending_on_christmas_day_runs_to_the_next_working_day():
     assert "by Tuesday 29 December 2026" in plan.message.body.replace("\n", " ")
     assert "25 December" not in plan.message.body
     assert "holiday_moved" in rec.warning_ids
-    # What the contract asks is still 18 days; the plan gives more.
-    assert rec.notice_days_minimum == 18
+    # What the contract asks is still 18 days to put it right, so the end on day 19 at the
+    # earliest; the plan gives more, and ends the day after the moved last day.
+    assert rec.notice_days_minimum == 19
+    assert rec.effective_date == dt.date(2026, 12, 30)
     assert Workdays("GB").is_business_day(rec.effective_date)
 
 

@@ -359,6 +359,7 @@ def _dates(state: _State) -> _State:
         minimum = wd.add(notice, answers.notice_days, unit)
     cure_ends: dt.date | None = None
     cure_moves: tuple[HolidayMove, ...] = ()
+    after_cure = notice
     if "cure_period" in ids:
         # The last day the client has to put the breach right; nothing ends before it. A
         # period whose last day is not a working day runs to the next one: no client is
@@ -368,9 +369,14 @@ def _dates(state: _State) -> _State:
         cure_ends = wd.on_or_after(cure_last)
         cure_moves = _holiday_move(wd, "cure", cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
-        minimum = max(minimum, cure_last)
+        # The client has the whole of that last day: the earliest end is the day after it
+        # (after the day it moved to, when it fell on a holiday). With no cure period at
+        # all, the end can be the day notice is given.
+        if answers.cure_days > 0:
+            minimum = max(minimum, plus_days(cure_last, 1))
+            after_cure = plus_days(cure_ends, 1)
         reasons.append(rules.cure_period_reason.render(texts))
-    effective = minimum
+    effective = max(minimum, after_cure)
     extended_at: int | None = None
     lengthened = False
     # What the relationship suggests: the period itself when no contract sets one, an
@@ -603,7 +609,8 @@ class KeyDates:
         day = wd.offset(self.anchor(anchor), offset)
         low, high = self.today, dt.date.max
         if after_cure and self.cure_ends is not None:
-            low = self.cure_ends
+            # Not on the cure period's last day: the client has all of it.
+            low = wd.on_or_after(plus_days(self.cure_ends, 1))
         if phase == "before_notice":
             high = self.notice
         elif phase == "at_notice":
