@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
-from tests.test_letters_wording import plan_for
+from wizard.answers import Answers
+from wizard.content import load_content
+from wizard.models import Plan
+from wizard.plan import build_plan
+
+TODAY = dt.date(2026, 12, 7)  # a Monday
+
+
+def plan_for(**answers: Any) -> Plan:
+    return build_plan(Answers(**answers), load_content(), today=TODAY)
 
 FOR_CAUSE = dict(
     signals=["payment_problems"], remedies_tried=["written_warning"],
@@ -28,3 +38,25 @@ def test_a_for_cause_ending_comes_the_day_after_the_cure_period_not_on_its_last_
 def test_no_cure_period_still_ends_the_day_notice_is_given() -> None:
     plan = plan_for(cure_days=0, **FOR_CAUSE)
     assert plan.recommendation.effective_date == plan.recommendation.notice_date
+
+
+INSISTED_BEFORE_TRIAL = dict(
+    profession="law", jurisdiction="US-NY", signals=["unethical_request"],
+    improper_request_insisted=True, court_matter_pending=True,
+    key_deadlines=[{"date": dt.date(2026, 12, 14), "what": "Trial"}],
+    notice_date=dt.date(2026, 12, 18),
+)  # fmt: skip
+
+
+def test_a_mandatory_withdrawal_does_not_wait_past_a_trial_for_the_planned_date() -> None:
+    plan = plan_for(**INSISTED_BEFORE_TRIAL)
+    assert plan.recommendation.notice_date == dt.date(2026, 12, 8)
+    assert any("after Trial (Monday 14 December 2026)" in r for r in plan.recommendation.reasons)
+
+
+def test_a_mandatory_withdrawal_asks_the_court_for_the_end_the_letter_names() -> None:
+    plan = plan_for(**INSISTED_BEFORE_TRIAL)
+    end = "Thursday 7 January 2027"
+    assert f"{end} is the earliest date" in plan.message.body.replace("\n", " ")
+    step = next(s for s in plan.timeline if s.id == "court_application")
+    assert f"withdraw on {end}, when your notice runs out" in step.detail

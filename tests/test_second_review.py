@@ -48,8 +48,12 @@ def test_an_insisted_request_before_a_court_asks_for_leave_at_once() -> None:
         court_matter_pending=True, notice_days=30,
     )  # fmt: skip
     step = next(s for s in plan.timeline if s.id == "court_application")
-    assert "as soon as the court allows" in step.detail
-    assert "no earlier than" not in step.detail
+    # Applied for at once, for the end the letter names (review 6: it asked for leave "as
+    # soon as the court allows" while the letter gave the contract's date).
+    end = plan.recommendation.effective_date
+    assert f"withdraw on {end:%A} {end.day} {end:%B %Y}, when your notice runs out" in step.detail
+    assert "or as soon after as the court allows" in step.detail
+    assert step.date < end
 
 
 def test_dates_before_notice_after_an_insisted_request_keep_the_limit() -> None:
@@ -58,7 +62,12 @@ def test_dates_before_notice_after_an_insisted_request_keep_the_limit() -> None:
         notice_date=dt.date(2026, 12, 18),
         key_deadlines=[{"date": dt.date(2026, 12, 15), "what": "Payroll filing"}],
     )  # fmt: skip
-    assert "never the improper part" in warning(plan, "deadline_before_notice")
+    # Notice no longer waits past the filing for the planned date (review 6): it goes on the
+    # next working day, and the filing falls in the notice period, still never the improper
+    # part.
+    assert plan.recommendation.notice_date < dt.date(2026, 12, 15)
+    assert "deadline_before_notice" not in plan.recommendation.warning_ids
+    assert "Payroll filing" in plan.message.body
 
 
 def test_unpaid_fees_do_not_stretch_an_accountants_end_past_a_later_deadline() -> None:

@@ -147,13 +147,21 @@ def _constraints(state: _State) -> _State:
     planned, moves, reasons = state.planned, state.holiday_moves, state.reasons
     at_once = state.workdays.after(state.today)
     latest = max(at_once, plus_days(state.today, state.content.rules.notice_at_once_within_days))
-    if any(rule.notice_at_once for rule in hits) and planned > latest:
+    # Nor may it wait past a client's deadline (a trial, a filing) that falls before it.
+    waits_past = [d for d in state.answers.key_deadlines if state.today <= d.date < planned]
+    if any(rule.notice_at_once for rule in hits) and (planned > latest or waits_past):
         # A later date the user planned gives way; the holiday it may have moved off with it.
         requested = requested_notice_date(state.answers, state.today) or planned
         texts = {
             **state.texts,
             "requested_on": long_date(requested),
             "planned_on": long_date(at_once),
+            # Named only when they are why the date moved (a near date, but after them).
+            "waits_past_text": ""
+            if planned > latest
+            else join_words(
+                [f"{d.what} ({long_date(d.date)})" for d in sorted(waits_past, key=deadline_date)]
+            ),
         }
         reasons = (*reasons, state.content.rules.notice_at_once_reason.render(texts))
         planned, moves = at_once, tuple(m for m in moves if m.kind != "planned")
