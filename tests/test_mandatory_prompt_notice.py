@@ -42,8 +42,8 @@ def test_an_insisted_request_keeps_an_earlier_date_the_user_chose() -> None:
 
 
 def test_other_endings_keep_the_date_the_user_planned() -> None:
+    # (A request only suggested is refused at once instead: see test_review6.)
     for answers in (
-        dict(signals=["unethical_request"], improper_request_insisted=False),
         dict(signals=["behaviour_decline"], safety_concern=True, safety_level="threat"),
         dict(signals=["business_changes"]),
     ):

@@ -18,6 +18,7 @@ TODAY = dt.date(2026, 12, 7)  # a Monday
 def plan_for(**answers: Any) -> Plan:
     return build_plan(Answers(**answers), load_content(), today=TODAY)
 
+
 FOR_CAUSE = dict(
     signals=["payment_problems"], remedies_tried=["written_warning"],
     termination_clause="cause_only",
@@ -60,3 +61,15 @@ def test_a_mandatory_withdrawal_asks_the_court_for_the_end_the_letter_names() ->
     assert f"{end} is the earliest date" in plan.message.body.replace("\n", " ")
     step = next(s for s in plan.timeline if s.id == "court_application")
     assert f"withdraw on {end}, when your notice runs out" in step.detail
+
+
+def test_a_suggested_improper_request_is_refused_at_once_not_on_the_planned_notice_date() -> None:
+    plan = plan_for(
+        profession="law", jurisdiction="US-NY", signals=["unethical_request"],
+        improper_request_insisted=False, notice_date=dt.date(2026, 12, 25),
+    )  # fmt: skip
+    refusal = next(s for s in plan.timeline if "Refuse" in s.title)
+    assert refusal.date == dt.date(2026, 12, 8)
+    assert plan.message.send_on_text == "Tue 8 Dec 2026"
+    reasons = plan.recommendation.reasons
+    assert any("A refusal cannot wait for the date you planned" in r for r in reasons)

@@ -172,6 +172,9 @@ class ReadinessRule(_Rule):
     # an improper request: if the client drops it nothing ends, and if they insist the
     # ending is a different, prompt one. The plan then stops at the review of the fix.
     notice_follows: bool = True
+    # The fix itself cannot wait (refusing an improper request): a later planned date gives
+    # way to the next working day.
+    starts_at_once: bool = False
 
     @model_validator(mode="after")
     def _remedy_inside_delay(self) -> ReadinessRule:
@@ -248,6 +251,7 @@ class RulesFile(_Model):
     deadline_moves_end: When
     deadline_moved_reason: Text
     notice_at_once_reason: Text
+    start_at_once_reason: Text
     care_remedy_labels: dict[Remedy, str] = {}
     notice_at_once_within_days: int = Field(ge=0, le=365)
     warnings: list[WarningRule]

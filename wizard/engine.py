@@ -249,13 +249,24 @@ def _readiness(state: _State) -> _State:
         # The reason may name the fix (remedy_label) or word itself by it (remedy).
         texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
     texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
+    reasons = (*state.reasons, rule.reason.render(texts))
+    planned, moves = state.planned, state.holiday_moves
+    at_once = state.workdays.after(state.today)
+    if rule.starts_at_once and planned > at_once:
+        # A later date the user planned gives way; the holiday it may have moved off with it.
+        requested = requested_notice_date(state.answers, state.today) or planned
+        words = {**texts, "requested_on": long_date(requested), "planned_on": long_date(at_once)}
+        reasons = (*reasons, content.rules.start_at_once_reason.render(words))
+        planned, moves = at_once, tuple(m for m in moves if m.kind != "planned")
     return state.with_(
+        planned=planned,
+        holiday_moves=moves,
         readiness=rule.readiness,
         next_remedy=next_remedy,
         delay_days=rule.delay_days,
         remedy_days=rule.remedy_days,
         texts=texts,
-        reasons=(*state.reasons, rule.reason.render(texts)),
+        reasons=reasons,
         fired=_fired(state, rule),
         **state.fact(readiness=rule.readiness, notice_follows=rule.notice_follows),
     )
