@@ -49,8 +49,11 @@ def test_insisted_improper_request_is_not_a_breach_with_a_cure_period(content, p
     rec = plan.recommendation
     assert "cure_period" not in rec.constraints
     assert "mandatory_withdrawal" in rec.constraints
-    # Prompt: no cure period holds the end back.
-    assert rec.effective_date == rec.notice_date == dt.date(2026, 3, 2)
+    # Prompt: no cure period holds the end back; in care, the 30-day floor still does
+    # (review 6: care goes on, without the improper part, while the client finds someone).
+    floor = {"healthcare": 30, "therapy": 30}.get(profession, 0)
+    assert rec.notice_date == dt.date(2026, 3, 2)
+    assert rec.effective_date == dt.date(2026, 3, 2) + dt.timedelta(days=floor)
     text = _letters(plan)
     assert BREACH.lower() not in text.lower()
     assert "backdated" not in text

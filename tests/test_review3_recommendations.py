@@ -214,7 +214,7 @@ def test_same_day_withdrawal_warning_speaks_of_no_notice_period():
         signals=["unethical_request"],
         improper_request_insisted=True,
         has_contract=False,
-        profession="healthcare",
+        profession="accounting",  # (in care the 30-day floor now holds: review 6)
     )
     assert rec.notice_days == 0
     text = rec.warnings[rec.warning_ids.index("improper_request")]

@@ -35,11 +35,14 @@ SAME_DAY: dict[str, dict[str, Any]] = {
         safety_concern=True,
         safety_level="threat",
     ),
+    # (An ongoing client who insists keeps the 30-day floor since review 6; after a
+    # finished course of care there is no notice to give.)
     "therapist_insisted_client_in_crisis": dict(
         profession="therapy",
         signals=["unethical_request"],
         improper_request_insisted=True,
         client_in_crisis=True,
+        engagement_status="finished",
     ),
     "therapist_threatened_with_a_referral": dict(
         profession="therapy",

@@ -73,3 +73,15 @@ def test_a_suggested_improper_request_is_refused_at_once_not_on_the_planned_noti
     assert plan.message.send_on_text == "Tue 8 Dec 2026"
     reasons = plan.recommendation.reasons
     assert any("A refusal cannot wait for the date you planned" in r for r in reasons)
+
+
+def test_a_patient_who_insists_on_something_improper_keeps_30_days_of_proper_care() -> None:
+    plan = plan_for(
+        profession="healthcare", signals=["unethical_request"], improper_request_insisted=True,
+        has_contract=False, relationship_months=48,
+    )  # fmt: skip
+    rec = plan.recommendation
+    assert "mandatory_withdrawal" in rec.constraints
+    assert rec.notice_date == dt.date(2026, 12, 8)
+    assert rec.notice_days == 30
+    assert "Your care with me continues until Thursday 7 January 2027" in plan.message.body

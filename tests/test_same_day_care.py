@@ -12,10 +12,13 @@ import pytest
 
 from tests.test_letters_wording import checklist, plan_for
 
+# Insisting alone keeps the 30-day floor in care (review 6); with a threat care ends at once.
 INSISTED_NO_CONTRACT: dict[str, Any] = dict(
     profession="healthcare",
-    signals=["unethical_request"],
+    signals=["unethical_request", "behaviour_decline"],
     improper_request_insisted=True,
+    safety_concern=True,
+    safety_level="threat",
     remedies_tried=["written_warning"],
     has_contract=False,
     relationship_months=36,
@@ -52,7 +55,13 @@ def test_the_bridge_is_on_the_checklist_when_care_ends_at_once() -> None:
 
 
 def test_with_a_notice_period_the_thirty_days_and_bridging_stay() -> None:
-    plan = plan_for(**{**INSISTED_NO_CONTRACT, "has_contract": True, "notice_days": 30})
+    plan = plan_for(
+        **{
+            **INSISTED_NO_CONTRACT,
+            **{"has_contract": True, "notice_days": 30},
+            **{"signals": ["unethical_request"], "safety_concern": False},
+        }
+    )
     assert plan.recommendation.notice_days == 30
     assert "about 30 days' written notice" in warning(plan, "healthcare_notice")
     lines = checklist(plan)

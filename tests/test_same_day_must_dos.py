@@ -13,12 +13,13 @@ import pytest
 from tests.test_letters_wording import plan_for
 
 SAME_DAY: dict[str, dict[str, Any]] = {
-    "therapist_uneasy_client_insists": dict(
+    # (Insisting alone keeps care's 30-day floor since review 6; a threat ends it at once.)
+    "therapist_threatened_client_insists": dict(
         profession="therapy",
         signals=["unethical_request"],
         improper_request_insisted=True,
         safety_concern=True,
-        safety_level="uneasy",
+        safety_level="threat",
         has_contract=False,
         termination_clause="none",
     ),
@@ -51,10 +52,16 @@ def test_no_must_do_needs_a_notice_period(case: str) -> None:
         assert not any(words in text for words in BEFORE_THE_END), text
 
 
-def test_a_same_day_clinical_end_still_points_to_urgent_help() -> None:
-    plan = plan_for(**SAME_DAY["therapist_uneasy_client_insists"])
+def test_an_uneasy_therapist_whose_client_insists_keeps_care_going_for_30_days() -> None:
+    """Review 6: insisting makes the ending required, not immediate; without a threat the
+    care floor holds and care goes on, never the improper part (it used to end that day)."""
+    plan = plan_for(
+        profession="therapy", signals=["unethical_request"], improper_request_insisted=True,
+        safety_concern=True, safety_level="uneasy", has_contract=False, termination_clause="none",
+    )  # fmt: skip
+    assert plan.recommendation.notice_days == 30
     stranded = next(c.text for c in plan.constraints if c.id == "no_abandonment")
-    assert "where to get urgent help" in stranded
+    assert "keep care going until the end date" in stranded
 
 
 def test_a_same_day_site_stays_safe_until_handed_over() -> None:
@@ -84,9 +91,10 @@ def test_a_builder_who_must_withdraw_is_not_told_to_wait_for_the_stoppage() -> N
             improper_request_insisted=True,
             has_contract=False,
             termination_clause="none",
+            engagement_status="finished",
         ),
     ],
-    ids=["course_complete", "must_withdraw_today"],
+    ids=["course_complete", "must_withdraw_after_the_course"],
 )
 def test_no_closing_session_is_promised_when_care_ends_today(answers: dict[str, Any]) -> None:
     """The letter offers no closing session when care ends the day it goes; neither does
