@@ -117,7 +117,8 @@ def test_no_breach_draft_makes_returns_and_the_final_invoice_follow_the_agreemen
     body = plan.message.body
     end = long_date(plan.recommendation.effective_date)
     assert f"I will return your files and data by {end}" in body
-    assert "Once we have agreed the ending, I will return your files" in body
+    # What the client gave is theirs whatever is agreed (review 6): only the invoice waits.
+    assert "Whatever we agree, I will return your files" in body
     assert "Once we have agreed the ending, my final invoice" in body
     assert "My final invoice" not in body
 

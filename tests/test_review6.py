@@ -85,3 +85,47 @@ def test_a_patient_who_insists_on_something_improper_keeps_30_days_of_proper_car
     assert rec.notice_date == dt.date(2026, 12, 8)
     assert rec.notice_days == 30
     assert "Your care with me continues until Thursday 7 January 2027" in plan.message.body
+
+
+def test_an_agreed_ending_before_a_court_is_applied_for_only_once_the_client_agrees() -> None:
+    plan = plan_for(
+        profession="law", signals=["goal_misalignment"], termination_clause="cause_only",
+        court_matter_pending=True, notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    assert "I will apply for it once you agree" in plan.message.body.replace("\n", " ")
+    steps = {s.id: s for s in plan.timeline}
+    assert "court_application" not in steps
+    assert steps["court_application_agreed"].date > steps["written_agreement"].date
+
+
+def test_an_accountant_returns_the_clients_records_whether_or_not_the_ending_is_agreed() -> None:
+    plan = plan_for(
+        profession="accounting", signals=["provider_changes"], termination_clause="cause_only",
+        client_assets=["records"], notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert "Whatever we agree, I will return the documents and records you gave me" in body
+    assert "or sooner if you ask" in body
+    assert "Once we have agreed the ending, I will return" not in body
+
+
+def test_days_added_only_to_reach_a_working_day_are_not_presented_as_time_given() -> None:
+    # 30 days from Thursday 10 December is Saturday 9 January: the end is Monday 11 January.
+    plan = plan_for(
+        signals=["scope_creep"], remedies_tried=["scope_or_price_change"],
+        notice_date=dt.date(2026, 12, 10),
+    )  # fmt: skip
+    assert plan.recommendation.notice_days == 32
+    body = plan.message.body.replace("\n", " ")
+    assert "which asks for 30 calendar days of notice." in body
+    assert "I am giving 32" not in body
+
+
+def test_notice_lengthened_for_a_long_close_client_still_says_why() -> None:
+    plan = plan_for(
+        signals=["provider_changes"], relationship_months=72, relationship_depth="ongoing",
+        notice_days=14, notice_date=dt.date(2026, 12, 8), preferred_channel="email",
+    )  # fmt: skip
+    assert "so that you have time to make other arrangements" in plan.message.body.replace(
+        "\n", " "
+    )

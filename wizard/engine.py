@@ -487,6 +487,13 @@ def _dates(state: _State) -> _State:
         # The end is the cure period's last day: one move, said once.
         cure_moves, end_moves = (cure_moves[0]._replace(kind="cure_end"),), ()
     moves = state.holiday_moves + cure_moves + (end_moves or deadline_moves)
+    # More notice than the contract's only because its last day is not a working day: the
+    # letter does not present those days as time given (notice_rolled_only).
+    texts["notice_rolled_only"] = (
+        by_contract
+        and landed > effective
+        and effective == wd.add(notice, answers.notice_days, unit)
+    )
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, margin)
