@@ -13,7 +13,7 @@ import importlib
 import streamlit as st
 
 from wizard import logsafe
-from wizard.ui import sidebar, style, tab, warmup, words
+from wizard.ui import safety, sidebar, style, tab, warmup, words
 from wizard.ui.session import Session, current
 
 VIEW_MODULES = {
@@ -59,6 +59,8 @@ def main() -> None:
     st.set_page_config(page_title=_title(session), page_icon="🧭", layout="centered")
     style.render()
     sidebar.render()
+    if safety.raised(session):
+        safety.top_exit()
     if session.restored:
         _restored_banner(session)
     if session.flash:

@@ -17,15 +17,22 @@ def start() -> None:
     go_step(0)
 
 
+def _moving_on(session: Session) -> None:
+    """Any change of screen: the last screen's messages go, and answers restored from the
+    tab count as kept (the notice offering to discard them has been seen)."""
+    session.clear_messages()
+    session.restored = False
+
+
 def go_step(index: int, *, editing: bool = False) -> None:
     session = current()
-    session.clear_messages()
+    _moving_on(session)
     session.view, session.step, session.editing = "step", index, editing
 
 
 def go_review() -> None:
     session = current()
-    session.clear_messages()
+    _moving_on(session)
     session.view, session.editing = "review", False
 
 
@@ -40,7 +47,7 @@ def go_result() -> None:
         titles = ", ".join(steps[i].title for i in missing)
         session.review_error = sources.screens().review.still_needed.format(steps=titles)
         return
-    session.clear_messages()
+    _moving_on(session)
     session.reached = len(sources.steps())
     session.view = "result"
 
@@ -48,7 +55,7 @@ def go_result() -> None:
 def advance(session: Session) -> None:
     """After a step validated: the next step, or review."""
     session.reached = max(session.reached, session.step + 1)
-    session.clear_messages()
+    _moving_on(session)
     if session.editing or session.step + 1 >= len(sources.steps()):
         go_review()
     else:
@@ -56,7 +63,7 @@ def advance(session: Session) -> None:
 
 
 def back(session: Session) -> None:
-    session.clear_messages()
+    _moving_on(session)
     if session.step == 0:
         session.view = "welcome"
     else:
@@ -97,7 +104,10 @@ def start_own() -> None:
 
 
 def keep_restored() -> None:
-    current().restored = False
+    """The notice goes; focus goes to the screen's heading (the button pressed is gone)."""
+    session = current()
+    session.restored = False
+    session.focus_round += 1
 
 
 def apply_change(qid: str, value: object) -> None:

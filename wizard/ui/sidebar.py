@@ -4,6 +4,8 @@ exit when safety was raised, and start over."""
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from wizard.ui import navigation, sources, words
@@ -36,6 +38,12 @@ def where(session: Session) -> str:
     return text.progress.format(number=session.step + 1, total=len(sources.steps()))
 
 
+def _here(text: str) -> None:
+    """The screen the user is on, in the list of steps: not a button (there is nowhere to
+    go), drawn in full contrast with a bar beside it, and named as the current step."""
+    st.html(f'<p class="partways-current" aria-current="step">{html.escape(text)}</p>')
+
+
 def _step_list(session: Session, incomplete: set[int]) -> None:
     """A button for every step the user may go back to; the current one is marked."""
     all_steps = sources.steps()
@@ -47,16 +55,18 @@ def _step_list(session: Session, incomplete: set[int]) -> None:
         here = session.view == "step" and index == session.step
         done = index < reached and index not in incomplete
         mark = f" {text.current}" if here else (f" {text.done}" if done else "")
+        label = f"{index + 1}. {all_steps[index].title}{mark}"
+        if here:
+            _here(label)
+            continue
         st.button(
-            f"{index + 1}. {all_steps[index].title}{mark}", key=f"side_step_{index}",
-            on_click=navigation.go_step, args=(index,), kwargs={"editing": editing},
-            type="tertiary", disabled=here,
+            label, key=f"side_step_{index}", on_click=navigation.go_step, args=(index,),
+            kwargs={"editing": editing}, type="tertiary",
         )  # fmt: skip
-    if reached >= total:
-        st.button(
-            text.review, key="side_review", on_click=navigation.go_review, type="tertiary",
-            disabled=session.view == "review",
-        )  # fmt: skip
+    if reached >= total and session.view == "review":
+        _here(f"{text.review} {text.current}")
+    elif reached >= total:
+        st.button(text.review, key="side_review", on_click=navigation.go_review, type="tertiary")
 
 
 def render() -> None:
@@ -81,8 +91,8 @@ def render() -> None:
         else:
             incomplete = set(validation.incomplete_steps(session)) if session.reached else set()
             _step_list(session, incomplete)
-        if session.answers and session.answers.get("safety_concern") is True:
-            from wizard.ui import safety
+        from wizard.ui import safety
 
+        if safety.raised(session):
             safety.quick_exit_button("sidebar")
         start_over("sidebar")

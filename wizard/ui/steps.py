@@ -70,15 +70,17 @@ def _error_summary(errors: dict[str, str], title: str) -> None:
 def _outside(session: Session) -> tuple[Any, ...]:
     """What the page around one question shows that its answer (or a button beside it) can
     change: the screen, the restored notice, which questions this step asks, the sidebar's
-    quick exit (it follows the safety answer), and the quick exit itself. The error summary
-    is not among them: as on GOV.UK it stays until the next Next (the question's own error
-    goes at once), and redrawing the page under a user typing in a field would take the
-    field from under their cursor."""
+    quick exit (it follows the safety answer), the quick exit itself, and each Next that
+    found errors. That last one matters when Next is clicked straight from a text or number
+    box: the box commits its value on blur, and the browser sends that and the click as one
+    rerun of this question alone; the page must follow, with the error summary focused.
+    Putting an error right is not among them: as on GOV.UK the summary stays until the next
+    Next (the question's own error goes at once), and redrawing the page under a user
+    typing in a field would take the field from under their cursor."""
     path = validation.session_path(session)[sources.steps()[session.step].id]
-    safety_raised = session.answers is not None and session.answers.get("safety_concern") is True
     return (
         session.view, session.step, session.restored, tuple(q.id for q in path),
-        safety_raised, tab.exiting(),
+        safety.raised(session), tab.exiting(), session.error_round,
     )  # fmt: skip
 
 
@@ -98,6 +100,8 @@ def _question(qid: str) -> None:
     # A rerun of this question alone. Drawn first, so the control keeps its place (and the
     # user's focus) while the whole page follows.
     if _outside(session) != session.outside:
+        if q.safety_panel and value is True:
+            session.reveal_round += 1  # the panel just opened: tab.js brings it into view
         st.rerun()  # the whole script
     tab.store(session, qid)  # keep the tab's copy current
 

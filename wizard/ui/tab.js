@@ -258,15 +258,27 @@ export default function (component) {
     when(() => document.querySelector(`.${key} button`), (b) => setTimeout(() => b.click(), 0));
   }
 
+  // The safety panel just opened under the question (reveal counts each opening): bring it
+  // into view, focus staying on the answer given.
+  const revealed = state.reveal;
+  state.reveal = data.reveal;
+  if (revealed !== undefined && data.reveal > revealed) {
+    when(() => main().querySelector(".st-key-safety_panel"),
+      (panel) => panel.scrollIntoView({ block: "nearest" }));
+  }
+
   if (data.title) document.title = data.title;
   when(() => (heading(data.heading) ? true : null), () => linkQuestions());
-  const seen = `${data.screen}|${data.token}`;
+  const seen = `${data.screen}|${data.token}|${data.refocus}`;
   if (state.seen === seen) return;
-  const sameScreen = state.seen !== null && state.seen.split("|")[0] === data.screen;
+  const before = state.seen === null ? [] : state.seen.split("|");
+  const sameScreen = before[0] === data.screen;
+  // Asked for on the same screen: the control pressed is gone (the restored notice).
+  const refocus = sameScreen && before[2] !== String(data.refocus);
   state.seen = seen;
   // The last error on this screen was put right (an answer changed, perhaps while typing):
   // the user is at work in a field, so focus stays there.
-  if (sameScreen && data.focus !== "errors") return;
+  if (sameScreen && data.focus !== "errors" && !refocus) return;
   const find = data.focus === "errors"
     ? () => main().querySelector('[class*="st-key-error_summary"]')
     : () => heading(data.heading);

@@ -174,6 +174,8 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
         "title": heading if session.view == "welcome" else page_title(heading),
         "focus": "errors" if errors else "heading",
         "token": session.error_round if errors else 0,
+        "refocus": session.focus_round,
+        "reveal": session.reveal_round,
         "clear": clear,
         "store": None if clear else stored(session),
         "offer_restore": not session.restore_checked,
@@ -195,8 +197,8 @@ def render_exit() -> None:
 
     url = str(words.first_page().safety.exit_url)
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
-            "token": 0, "clear": True, "store": None, "offer_restore": False, "message": None,
-            "exit_url": url}  # fmt: skip
+            "token": 0, "refocus": 0, "reveal": 0, "clear": True, "store": None,
+            "offer_restore": False, "message": None, "exit_url": url}  # fmt: skip
     _mount(data)
 
 
