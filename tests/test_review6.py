@@ -129,3 +129,33 @@ def test_notice_lengthened_for_a_long_close_client_still_says_why() -> None:
     assert "so that you have time to make other arrangements" in plan.message.body.replace(
         "\n", " "
     )
+
+
+def test_crisis_help_is_dated_today_not_on_a_later_notice_day() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["goal_misalignment"], client_in_crisis=True,
+        client_in_crisis_until=dt.date(2026, 12, 20), notice_date=dt.date(2027, 1, 11),
+    )  # fmt: skip
+    step = next(s for s in plan.timeline if s.id == "crisis_help")
+    assert step.date == TODAY
+    assert plan.recommendation.notice_date >= dt.date(2027, 1, 11)
+
+
+def test_a_builder_checks_the_lien_deadline_now_not_on_the_notice_day() -> None:
+    plan = plan_for(
+        profession="construction", signals=["payment_problems"], outstanding_balance=20000,
+        remedies_tried=["written_warning"], notice_date=dt.date(2027, 2, 15),
+    )  # fmt: skip
+    item = next(i for g in plan.checklist for i in g.items if i.id == "lien_deadline")
+    assert item.due == TODAY
+
+
+def test_a_refund_still_to_work_out_after_a_same_day_end_is_promised_within_14_days() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], engagement_status="finished", unearned_prepayment=True,
+        notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    assert "refund it to you within 14 days" in plan.message.body.replace("\n", " ")
+    step = next(s for s in plan.timeline if s.id == "refund_worked_out")
+    assert dt.date(2026, 12, 8) < step.date <= dt.date(2026, 12, 22)
+    assert all(s.id != "refund" for s in plan.timeline)

@@ -260,7 +260,8 @@ class RulesFile(_Model):
 # --- plan.yaml ------------------------------------------------------------------------
 
 # repair_end: where a repair window runs out, the notice date before any hold moved it.
-Anchor = Literal["notice", "effective", "planned", "repair_end"]
+# "today": the plan date (what cannot wait for any planned date: crisis help, a lien check).
+Anchor = Literal["today", "notice", "effective", "planned", "repair_end"]
 
 
 class Label(_Model):

@@ -618,6 +618,7 @@ class KeyDates:
 
     def anchor(self, name: str) -> dt.date:
         return {
+            "today": self.today,
             "notice": self.notice,
             "effective": self.effective,
             "planned": self.planned,
