@@ -89,10 +89,17 @@ def test_recommendation_invariants(case):
         assert "mandatory_withdrawal" in rec.constraints
         assert rec.readiness == "proceed"
         assert rec.notice_date == wd.on_or_after(planned)
-        # ...and ends when the contract's notice runs out, never later (no time to adjust).
+        # ...and ends when the contract's notice runs out, never later (no time to adjust),
+        # except that care keeps its 30-day floor where no threat cuts it short.
         if "contract_notice" in rec.constraints and not court_pending:
             contract_end = wd.add(rec.notice_date, eff.notice_days, eff.notice_day_kind)
-            assert rec.effective_date == wd.on_or_after(contract_end)
+            care_floor = (
+                eff.profession in ("healthcare", "therapy")
+                and eff.engagement_status == "ongoing"
+                and not threatened
+            )
+            floor_end = rec.notice_date + dt.timedelta(days=30 if care_floor else 0)
+            assert rec.effective_date == wd.on_or_after(max(contract_end, floor_end))
     # A finished job is declined the day the note goes: no notice period, no deadline hold.
     if eff.engagement_status == "finished" and not court_pending:
         assert rec.effective_date == rec.notice_date

@@ -159,3 +159,29 @@ def test_a_refund_still_to_work_out_after_a_same_day_end_is_promised_within_14_d
     step = next(s for s in plan.timeline if s.id == "refund_worked_out")
     assert dt.date(2026, 12, 8) < step.date <= dt.date(2026, 12, 22)
     assert all(s.id != "refund" for s in plan.timeline)
+
+
+def test_a_notice_sent_weeks_later_has_its_amounts_checked_on_the_day() -> None:
+    plan = plan_for(
+        profession="accounting", signals=["payment_problems"], outstanding_balance=2300,
+        remedies_tried=["written_warning", "payment_plan"], notice_date=dt.date(2027, 4, 16),
+    )  # fmt: skip
+    item = next(i for g in plan.checklist for i in g.items if i.id == "check_amounts")
+    assert item.due == plan.recommendation.notice_date
+    assert "$2,300.00" in item.text
+    soon = plan_for(
+        profession="accounting", signals=["payment_problems"], outstanding_balance=2300,
+        remedies_tried=["written_warning", "payment_plan"], notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    assert all(i.id != "check_amounts" for g in soon.checklist for i in g.items)
+
+
+def test_a_therapists_no_fault_ending_says_there_is_nothing_to_put_right() -> None:
+    for channel in ("email", "letter", "phone"):
+        plan = plan_for(
+            profession="therapy", signals=["provider_changes"], remedies_exhausted="no",
+            relationship_months=36, has_contract=False, preferred_channel=channel,
+            notice_date=dt.date(2026, 12, 8),
+        )  # fmt: skip
+        drafts = " ".join(d.body for d in [plan.message, *plan.further_messages])
+        assert "nothing you need to put right" in drafts.replace("\n", " "), channel

@@ -563,6 +563,8 @@ def _dates(state: _State) -> _State:
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
             same_day=effective == notice,
+            # Notice goes more than a week after the plan is made: its amounts may be stale.
+            notice_later=notice > plus_days(state.today, 7),
         ),
     )
 

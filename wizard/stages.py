@@ -53,6 +53,8 @@ STAGES: tuple[Stage, ...] = (
             "deadline_before_notice": BOOL,
             "deadline_after_notice": BOOL,
             "same_day": BOOL,
+            # notice_later: notice goes more than a week after the plan date.
+            "notice_later": BOOL,
         },
     ),
     Stage("warnings", ("warnings",)),
