@@ -99,7 +99,12 @@ def test_no_cure_period_is_an_immediate_termination_for_cause(content, channel):
     assert "If it is not put right" not in body
     assert "unless the breach" not in body
     assert "Until then" not in body
-    assert "with immediate effect, today, Monday 2 March 2026" in body
+    # A posted letter takes effect when it arrives, not on the day it is written (review 6).
+    effect = {
+        "email": "with immediate effect, today, Monday 2 March 2026",
+        "letter": "with immediate effect, from the day this letter reaches you",
+    }[channel]
+    assert effect in body.replace("\n", " ")
     assert "Invoices 14 and 15 unpaid for 60 days" in body
     items = {item.id for group in plan.checklist for item in group.items}
     assert "keep_working" not in items

@@ -185,3 +185,27 @@ def test_a_therapists_no_fault_ending_says_there_is_nothing_to_put_right() -> No
         )  # fmt: skip
         drafts = " ".join(d.body for d in [plan.message, *plan.further_messages])
         assert "nothing you need to put right" in drafts.replace("\n", " "), channel
+
+
+def test_a_transition_after_conduct_problems_does_not_say_the_clients_needs_moved_on() -> None:
+    for channel in ("email", "letter"):
+        plan = plan_for(
+            profession="accounting", signals=["boundary_violations"],
+            remedies_tried=["boundaries_reset"], preferred_channel=channel,
+            notice_date=dt.date(2026, 12, 8),
+        )  # fmt: skip
+        assert plan.recommendation.strategy == "transition"
+        body = plan.message.body.replace("\n", " ")
+        assert "what you need now" not in body, channel
+        assert "no longer one I can sustain" in body, channel
+
+
+def test_a_finished_job_for_a_client_in_crisis_says_help_comes_first() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], engagement_status="finished", client_in_crisis=True,
+        notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    assert any("once you have pointed them, in writing, to help" in r
+               for r in plan.recommendation.reasons)  # fmt: skip
+    help_step = next(s for s in plan.timeline if s.id == "crisis_pointers")
+    assert help_step.date < plan.recommendation.notice_date
