@@ -209,3 +209,35 @@ def test_a_finished_job_for_a_client_in_crisis_says_help_comes_first() -> None:
                for r in plan.recommendation.reasons)  # fmt: skip
     help_step = next(s for s in plan.timeline if s.id == "crisis_pointers")
     assert help_step.date < plan.recommendation.notice_date
+
+
+def test_a_plan_made_on_a_saturday_does_not_ask_to_sleep_on_the_draft_before_monday() -> None:
+    plan = build_plan(
+        Answers(signals=["scope_creep"], notice_date=dt.date(2026, 12, 7)),
+        load_content(),
+        today=dt.date(2026, 12, 5),
+    )
+    item = next(i for g in plan.checklist for i in g.items if i.id == "finish_draft")
+    assert item.due == plan.recommendation.notice_date
+    assert "the next morning" not in item.text
+
+
+def test_a_deadline_already_past_is_marked_so_in_the_facts() -> None:
+    plan = plan_for(
+        profession="accounting", signals=["business_changes"],
+        key_deadlines=[{"date": dt.date(2026, 12, 1), "what": "Old filing"},
+                       {"date": dt.date(2027, 1, 15), "what": "Q4 estimate"}],
+    )  # fmt: skip
+    fact = next(f.value for f in plan.facts if f.label == "The client’s deadlines")
+    assert "Old filing – Tuesday 1 December 2026 (passed)" in fact
+    assert "Q4 estimate – Friday 15 January 2027;" in fact + ";"
+    assert "(passed)" not in fact.split("Q4 estimate")[1]
+
+
+def test_a_planned_saturday_is_named_as_moved_where_the_reason_speaks_of_it() -> None:
+    plan = plan_for(
+        signals=["scope_creep"], remedies_exhausted="yes", pattern="recurring",
+        notice_date=dt.date(2026, 12, 12),
+    )  # fmt: skip
+    assert plan.recommendation.notice_date == dt.date(2026, 12, 14)
+    assert any("or rather on Monday 14 December 2026" in r for r in plan.recommendation.reasons)

@@ -446,6 +446,11 @@ def _dates(state: _State) -> _State:
     ahead = [d for d in deadlines if d.date >= notice]
     before = [d for d in deadlines if state.today <= d.date < notice]
     texts.update(
+        # Every deadline the user gave, for their own facts: one already past says so.
+        deadline_lines=[
+            f"{d.what} \u2013 {long_date(d.date)}" + (" (passed)" if d.date < state.today else "")
+            for d in deadlines
+        ],
         notice_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in ahead],
         notice_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in ahead]),
         held_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in before]),
@@ -706,8 +711,9 @@ def _checklist(state: _State) -> _State:
     dates = _key_dates(state)
     # A fix is reviewed where its own window runs out (the plan's review step, the letter).
     texts["review_on"] = long_date(dates.schedule("repair_end", -2, "before_notice"))
-    # Notice goes the day the plan is made: no night to sleep on the draft.
-    texts["notice_today"] = state.notice <= state.today
+    # No working day before notice to finish the draft on (notice today, or the plan made
+    # on a weekend or holiday before it): no night to sleep on the draft.
+    texts["notice_today"] = dates.schedule("notice", -1, "before_notice") >= state.notice
     items = [
         ChecklistItem(
             id=entry.id,
@@ -815,7 +821,16 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         if requested is None
         else _holiday_move(workdays, "planned", requested, planned),
         facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
-        texts=MappingProxyType(answers_context(answers, content)),
+        texts=MappingProxyType(
+            {
+                **answers_context(answers, content),
+                # The date the user planned fell on a weekend or holiday: the plan's first
+                # working day after it, named where a reason speaks of "your planned date".
+                "planned_moved_on": long_date(planned)
+                if requested is not None and requested != planned and not past
+                else "",
+            }
+        ),
     )
     for name in STAGE_NAMES:
         state = STAGE_FUNCTIONS[name](state)
