@@ -241,3 +241,28 @@ def test_a_planned_saturday_is_named_as_moved_where_the_reason_speaks_of_it() ->
     )  # fmt: skip
     assert plan.recommendation.notice_date == dt.date(2026, 12, 14)
     assert any("or rather on Monday 14 December 2026" in r for r in plan.recommendation.reasons)
+
+
+def test_a_clinician_returns_what_the_client_gave_and_keeps_the_clinical_records() -> None:
+    plan = plan_for(
+        profession="healthcare", signals=["payment_problems"], remedies_tried=["written_warning"],
+        outstanding_balance=200, client_assets=["clinical_records", "records"],
+        notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    duty = next(c.text for c in plan.constraints if c.id == "return_client_records")
+    assert duty.startswith("Give back what the client gave you, even while fees are unpaid.")
+    step = next(s for s in plan.timeline if s.id == "return_records")
+    assert "Hand back what the client gave you" in step.detail
+    assert "Keep the clinical records" in step.detail
+
+
+def test_a_cure_notice_offers_other_providers_only_if_the_agreement_ends() -> None:
+    plan = plan_for(
+        profession="construction", signals=["payment_problems"], termination_clause="cause_only",
+        cure_days=10, breach_summary="Progress payment 4 unpaid", outstanding_balance=22000,
+        work_in_progress="some", remedies_tried=["written_warning"],
+        notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    drafts = " ".join(d.body for d in [plan.message, *plan.further_messages]).replace("\n", " ")
+    assert "our agreement carries on as before" in drafts
+    assert "If the agreement ends, I will send you the names" in drafts
