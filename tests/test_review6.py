@@ -266,3 +266,14 @@ def test_a_cure_notice_offers_other_providers_only_if_the_agreement_ends() -> No
     drafts = " ".join(d.body for d in [plan.message, *plan.further_messages]).replace("\n", " ")
     assert "our agreement carries on as before" in drafts
     assert "If the agreement ends, I will send you the names" in drafts
+
+
+def test_referrals_the_letter_promises_after_a_no_fault_ending_are_on_the_plan() -> None:
+    plan = plan_for(
+        signals=["business_changes"], relationship_depth="close", relationship_months=30,
+        preferred_channel="email", notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    drafts = " ".join(d.body for d in [plan.message, *plan.further_messages])
+    assert "names of two or three providers" in drafts.replace("\n", " ")
+    assert any(s.id == "handover" for s in plan.timeline)
+    assert any(i.id == "referrals" for g in plan.checklist for i in g.items)
