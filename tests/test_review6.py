@@ -277,3 +277,15 @@ def test_referrals_the_letter_promises_after_a_no_fault_ending_are_on_the_plan()
     assert "names of two or three providers" in drafts.replace("\n", " ")
     assert any(s.id == "handover" for s in plan.timeline)
     assert any(i.id == "referrals" for g in plan.checklist for i in g.items)
+
+
+def test_the_deadlines_box_shows_its_format_before_anything_is_typed() -> None:
+    """The example in the empty box is itself valid input (UX review 6: the format was shown
+    only in the closed help or after an error)."""
+    from wizard.ui.kinds import deadlines_from_text
+
+    placeholder = load_content().question_by_id["key_deadlines"].placeholder or ""
+    examples = placeholder.splitlines()[1:]
+    assert len(examples) == 2
+    parsed = deadlines_from_text("\n".join(examples))
+    assert [d["date"] for d in parsed] == [dt.date(2027, 1, 31), dt.date(2027, 2, 15)]
