@@ -68,9 +68,14 @@ def test_recommendation_invariants(case):
 
     # Dates: never before the plan date, notice on a working day, the end after it.
     # A withdrawal the rules require does not wait for a date planned weeks ahead.
-    if insisted and planned > today + dt.timedelta(days=14):
+    # Nor for one planned after a client's deadline that falls before it (review 6).
+    waits_past = any(today <= d.date < planned for d in eff.key_deadlines)
+    if insisted and (planned > today + dt.timedelta(days=14) or waits_past):
         planned = wd.after(today)
         assert rec.notice_date == planned
+    # A request only suggested is refused at once, whatever date was planned (review 6).
+    if set(eff.signals) == {"unethical_request"} and not insisted:
+        planned = min(planned, wd.after(today))
     assert rec.notice_date >= planned >= today
     assert wd.is_business_day(rec.notice_date)
     assert rec.effective_date >= rec.notice_date

@@ -289,3 +289,13 @@ def test_the_deadlines_box_shows_its_format_before_anything_is_typed() -> None:
     assert len(examples) == 2
     parsed = deadlines_from_text("\n".join(examples))
     assert [d["date"] for d in parsed] == [dt.date(2027, 1, 31), dt.date(2027, 2, 15)]
+
+
+def test_a_lawyers_trust_account_duty_is_named_whether_or_not_fees_are_owed() -> None:
+    plan = plan_for(
+        profession="law", signals=["provider_changes"], unearned_prepayment=True,
+        unearned_amount=5000, notice_date=dt.date(2026, 12, 8),
+    )  # fmt: skip
+    duty = next(c.text for c in plan.constraints if c.id == "refund_unearned")
+    assert "client trust account leaves it only as it is earned" in duty
+    assert "the unearned part goes back to the client" in duty
