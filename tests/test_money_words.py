@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from wizard.answers import Answers, AnswersError, dump_answers, load_answers
+from tests.test_review_page import review_page
+from wizard.answers import Answers, AnswersError, load_answers
 from wizard.content import load_content
 from wizard.context import money
 from wizard.examples import example_answers
 from wizard.plan import build_plan
-from wizard.ui import kinds, session
+from wizard.ui import kinds
 from wizard.ui.safe import md
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 CONTENT = load_content()
 TODAY = dt.date(2026, 12, 7)
 HEAD = "schema_version: 1\nanswers:\n"
@@ -155,12 +153,7 @@ def test_the_review_page_groups_rupees_in_lakhs_in_india() -> None:
     answers = example_answers("late_payer").model_copy(
         update={"jurisdiction": "IN", "currency": "INR", "outstanding_balance": 1234567.5}
     )
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    at.file_uploader(key="resume_file").set_value(
-        ("a.yaml", dump_answers(answers).encode(), "application/x-yaml")
-    ).run()
-    assert not at.exception and at.session_state[session.KEY].view == "review"
+    at = review_page(answers)
     page = " ".join(m.value for m in at.markdown)
     assert md("₹12,34,567.50") in page
     assert "INR 1,234,567.50" not in page
