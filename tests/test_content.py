@@ -202,6 +202,24 @@ BROKEN = {
         "show_if: {ref: late}\n",
         ["questions.yaml", "termination_clause", "earlier question"],
     ),
+    "override_sets_no_answer": (
+        "rules.yaml",
+        "set: {engagement_status: ongoing}",
+        "set: {engagement_state: ongoing}",
+        ["rules.yaml", "overrides[0]", "court_matter_keeps_work_open", "engagement_state"],
+    ),
+    "override_sets_an_impossible_value": (
+        "rules.yaml",
+        "set: {engagement_status: ongoing}",
+        "set: {engagement_status: paused}",
+        ["rules.yaml", "overrides[0]", "court_matter_keeps_work_open", "engagement_status"],
+    ),
+    "override_looks_at_a_decided_fact": (
+        "rules.yaml",
+        "when: {profession: law, court_matter_pending: true, engagement_status: finished}",
+        "when: {profession: law, court_matter_pending: true, strategy: transition}",
+        ["rules.yaml", "overrides[0]", "strategy"],
+    ),
     "cyclic_definition": (
         "rules.yaml",
         "  nothing_tried: {remedies_tried: {empty: true}}\n",

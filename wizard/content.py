@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from wizard.answers import STRATEGIES, Asset
+from wizard.answers import STRATEGIES, Answers, Asset
 from wizard.conditions import Condition, refs_of
 from wizard.content_model import (
     Content,
@@ -251,6 +251,15 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
                     f"{where}: a rule for a profession needs a 'reference:' naming the "
                     "professional rule or standard it comes from"
                 )
+    for index, override in enumerate(rules.overrides):
+        where = f"rules.yaml: overrides[{index}] (id '{override.id}')"
+        unknown = sorted(set(override.set) - set(Answers.model_fields))
+        if unknown:
+            raise ContentError(f"{where}: 'set' names no answer: {', '.join(unknown)}")
+        try:
+            Answers.model_validate(override.set)
+        except ValidationError as exc:
+            raise ContentError(f"{where}: 'set' holds a value no answer may have: {exc}") from None
     dates_facts = facts_before("dates")
     for name in ("extend_contract_notice", "deadline_moves_end"):
         checker.condition(getattr(rules, name), f"rules.yaml: {name}", dates_facts)

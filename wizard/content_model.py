@@ -216,8 +216,17 @@ class WarningRule(_Rule):
     text: Text
 
 
+class OverrideRule(_Rule):
+    """Two answers that cannot both hold: the engine reads `set` in place of the answers
+    named there, and gives the reason first, so the user sees why."""
+
+    set: dict[str, Any]
+    reason: Text
+
+
 class RulesFile(_Model):
     definitions: dict[str, When] = {}
+    overrides: list[OverrideRule] = []
     base_scores: dict[Strategy, float]
     tie_order: list[Strategy]
     constraints: list[ConstraintRule]

@@ -193,13 +193,17 @@ def reason_phrase(
     strategy: str | None = None,
 ) -> str:
     """A short, blame-free reason for the message, from the first signal that has one.
-    An improper request is never described: the reason is "professional considerations".
-    A hand-over gives the reason that makes one fit (needs the provider does not meet); a
-    builder who was threatened does not end over the money (that takes the stop-work steps)."""
-    if "unethical_request" in answers.signals or "mandatory_withdrawal" in constraints:
+    An improper request is never described: where the client insists, the reason is
+    "professional considerations"; a request they only suggested is refused on its own, and
+    the ending rests on the other signals. A hand-over gives the reason that makes one fit
+    (needs the provider does not meet); a builder who was threatened does not end over the
+    money (that takes the stop-work steps)."""
+    if "mandatory_withdrawal" in constraints or (
+        "unethical_request" in answers.signals and answers.improper_request_insisted
+    ):
         return content.messages.default_reason_phrase
     phrases = content.messages.reason_phrases
-    signals = list(answers.signals)
+    signals = [s for s in answers.signals if s != "unethical_request"]
     if strategy == "transition" and "needs_beyond_expertise" in signals:
         signals.insert(0, "needs_beyond_expertise")
     threatened = answers.safety_concern and answers.safety_level == "threat"

@@ -45,7 +45,8 @@ class HolidayMove(NamedTuple):
     """A date the plan would have given, moved past public holidays to a working day."""
 
     # "planned" (the day the plan starts), "notice" (after a wait), "cure" (the last day to
-    # put a breach right), "end", or "cure_end" (the end falls on the cure period's last day)
+    # put a breach right), "end", "cure_end" (the end falls on the cure period's last day),
+    # or "stop" (the day a builder's work stops after the stop-work notice)
     kind: str
     was: dt.date
     now: dt.date
@@ -134,6 +135,23 @@ def _fired(state: _State, *rules: Any) -> tuple[str, ...]:
 
 
 # --- the stages, in order -------------------------------------------------------------
+
+
+def _overrides(state: _State) -> _State:
+    """Answers that another answer rules out are read as it requires, before any rule looks
+    at them; the reason comes first among the plan's reasons."""
+    hits = _fires(state, state.content.rules.overrides)
+    if not hits:
+        return state
+    answers = state.answers.model_copy(update={k: v for rule in hits for k, v in rule.set.items()})
+    texts = {**state.texts, **answers_context(answers, state.content)}
+    return state.with_(
+        answers=answers,
+        reasons=(*state.reasons, *(rule.reason.render(texts) for rule in hits)),
+        fired=_fired(state, *hits),
+        facts=MappingProxyType({**state.facts, **answers.model_dump()}),
+        texts=MappingProxyType(texts),
+    )
 
 
 def _constraints(state: _State) -> _State:
@@ -276,11 +294,15 @@ def _holds(state: _State) -> _State:
     """Repair windows and holds push the notice date on, each hold to at most its longest
     sensible length; the notice then lands on a working day."""
     start = plus_days(state.planned, state.delay_days)
+    moves = state.holiday_moves
     if state.remedy_days:
         # The remedy's own period ends on a working day (as its step in the plan does); the
         # rest of the window runs from there, so a builder's 30 days of stoppage are whole.
         remedy_ends = state.workdays.offset(state.planned, state.remedy_days)
         start = max(start, plus_days(remedy_ends, state.delay_days - state.remedy_days))
+        # A stop-work day moved off a public holiday is named, like every other moved date.
+        was = plus_days(state.planned, state.remedy_days)
+        moves = moves + _holiday_move(state.workdays, "stop", was, remedy_ends)
     notice = start
     hold_ids: list[str] = []
     reasons: list[str] = []
@@ -311,7 +333,7 @@ def _holds(state: _State) -> _State:
     readiness = "wait" if held and state.readiness == "proceed" else state.readiness
     landed = state.workdays.on_or_after(notice)
     # The planned date itself may already have moved off a holiday (see decide).
-    moves = state.holiday_moves + _holiday_move(state.workdays, "notice", notice, landed)
+    moves = moves + _holiday_move(state.workdays, "notice", notice, landed)
     return state.with_(
         notice=landed,
         repair_end=state.workdays.on_or_after(start),
@@ -469,10 +491,14 @@ def _dates(state: _State) -> _State:
     near_end = False
     deadline_moves: tuple[HolidayMove, ...] = ()
     moves_end = rules.deadline_moves_end.evaluate(state.facts, defs)
+    # Only deadlines near the end the notice gave move it: a chain of deadlines, each near
+    # the last one, would otherwise keep the provider on for months (one after another, the
+    # client always has a next date). A deadline just after the moved end is warned about.
+    given_end = effective
     for deadline in sorted(answers.key_deadlines, key=lambda d: d.date):
         if notice <= deadline.date <= plus_days(effective, margin):
             near_end = True
-            within = deadline.date <= plus_days(effective, move_margin)
+            within = deadline.date <= plus_days(given_end, move_margin)
             if moves_end and within and deadline.date >= effective:
                 # The day after the deadline, or the next working day after it (say why).
                 day_after = plus_days(deadline.date, 1)
@@ -731,6 +757,7 @@ def _checklist(state: _State) -> _State:
 
 
 STAGE_FUNCTIONS: Mapping[str, Callable[[_State], _State]] = {
+    "overrides": _overrides,
     # Resolved when the state is made (see decide): the plan date comes first.
     "plan_date": lambda state: state,
     "constraints": _constraints,
@@ -859,7 +886,7 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     constraints = [r for r in content.rules.constraints if r.id in state.constraint_ids]
     return Decision(
         recommendation=recommendation,
-        answers=answers,
+        answers=state.answers,
         today=today,
         planned_notice=state.planned,
         held=state.held,

@@ -26,6 +26,9 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
+    # Answers that another answer rules out are read as that answer requires (a lawyer
+    # whose client's matter is before a court has not finished the work).
+    Stage("overrides", ("overrides",)),
     # Facts known before any rule: the planned notice date was already past.
     Stage("plan_date", (), {"past_notice_date": BOOL}),
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
