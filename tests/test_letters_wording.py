@@ -155,7 +155,7 @@ def test_a_contract_asking_for_no_notice_is_worded_naturally() -> None:
             relationship_depth="close",
         )
         assert not re.search(r"(?<!\d)0 (calendar|business) days", everything(plan))
-        assert "asks for no notice period" in letters(plan)
+        assert "allows it to end without a notice period" in letters(plan)
 
 
 def test_a_provider_without_a_contract_is_not_sent_to_read_termination_terms() -> None:

@@ -469,15 +469,34 @@ def test_a_late_payer_who_owes_nothing_now_is_still_spared_the_busy_time() -> No
     assert plan.recommendation.readiness == "wait"
 
 
-def test_an_accountant_owed_money_still_waits_out_the_filing_season() -> None:
-    # The rules ask an accountant not to leave just before a filing deadline.
+@pytest.mark.parametrize("profession", ["accounting", "therapy", "healthcare"])
+def test_a_professional_owed_money_does_not_work_unpaid_through_the_busy_season(
+    profession: str,
+) -> None:
+    # Non-payment argues for speed (notes: "Notice in proportion"). An accountant's end
+    # still keeps clear of the filing deadlines given, a clinician's of the care floor.
+    plan = plan_for(
+        profession=profession,
+        signals=["payment_problems"],
+        remedies_tried=["written_warning", "payment_plan"],
+        remedies_exhausted="yes",
+        outstanding_balance=9000,
+        critical_period=True,
+        critical_period_ends=dt.date(2027, 4, 15),
+    )
+    assert plan.recommendation.readiness == "proceed"
+    assert plan.recommendation.notice_days >= plan.recommendation.notice_days_minimum
+
+
+def test_a_late_payer_who_owes_nothing_today_is_still_spared_the_busy_season() -> None:
     plan = plan_for(
         profession="accounting",
         signals=["payment_problems"],
-        remedies_tried=["written_warning"],
-        outstanding_balance=9000,
+        remedies_tried=["written_warning", "payment_plan"],
+        remedies_exhausted="yes",
+        outstanding_balance=0,
         critical_period=True,
-        critical_period_ends=dt.date(2026, 4, 15),
+        critical_period_ends=dt.date(2027, 4, 15),
     )
     assert plan.recommendation.readiness == "wait"
 

@@ -203,13 +203,13 @@ def test_a_critical_period_of_unknown_length_is_not_counted_from_the_end_of_a_kn
 # --- 6. A fix is reviewed when its window ends, not after a hold -----------------------------
 
 # A payment plan to offer first, and the client's busy season holding notice until April.
-# An accountant: a freelancer owed money is no longer held back by the client's busy time
-# (tests/test_review5_money.py), an accountant still is.
+# A late payer who owes nothing today: one who owes money now no longer holds the notice
+# back over the client's busy time (tests/test_review5_money.py), whatever the profession.
 HELD_REPAIR: dict[str, Any] = dict(
     profession="accounting",
     jurisdiction="US",
     signals=["payment_problems"],
-    outstanding_balance=3000,
+    outstanding_balance=0,
     remedies_exhausted="no",
     critical_period=True,
     critical_period_ends=dt.date(2027, 4, 15),

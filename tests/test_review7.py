@@ -153,3 +153,137 @@ def test_a_payment_plan_letter_in_care_says_the_care_goes_on_meanwhile(
     body = plan.message.body
     assert f"{words} continue as usual" in body
     assert "help you keep your care going" in body
+
+
+# --- The seventh review: letters as the client reads them ------------------------------
+
+SAME_DAY_BY_POST = dict(
+    signals=["behaviour_decline"], pattern="recurring", remedies_tried=["written_warning"],
+    remedies_exhausted="yes", termination_clause="notice", notice_days=0,
+    outstanding_balance=250, currency="GBP", unearned_prepayment=True, unearned_amount=100,
+    client_assets=["files"], jurisdiction="GB", preferred_channel="letter",
+    notice_date=TODAY,
+)  # fmt: skip
+
+
+def test_a_posted_letter_ending_on_the_day_of_notice_takes_effect_when_it_arrives() -> None:
+    plan = plan_for(**SAME_DAY_BY_POST)
+    body = plan.message.body.replace("\n", " ")
+    assert plan.recommendation.channel == "letter"
+    assert "This takes effect on the day this letter reaches you." in body
+    assert "takes effect today" not in body
+    assert "within 14 days" in body
+    assert "by Monday 7 December 2026" not in body
+    assert "I am returning your files and data." in body
+
+
+def test_an_email_ending_on_the_day_of_notice_still_says_today() -> None:
+    plan = plan_for(**{**SAME_DAY_BY_POST, "preferred_channel": "email"})
+    body = plan.message.body.replace("\n", " ")
+    assert "This takes effect today, Monday 7 December 2026." in body
+    assert "for work I will not carry out, today." in body
+
+
+def test_a_therapy_letter_after_a_threat_ends_care_when_it_arrives() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["behaviour_decline"], safety_concern=True,
+        safety_level="threat", has_contract=False, preferred_channel="letter",
+        notice_date=TODAY,
+    )  # fmt: skip
+    assert "Your care with me ends on the day this letter reaches you" in plan.message.body
+
+
+def test_a_withdrawal_that_the_court_decides_names_no_end_on_the_day_of_the_letter() -> None:
+    plan = plan_for(
+        profession="law", signals=["unethical_request"], improper_request_insisted=True,
+        court_matter_pending=True, has_contract=False, notice_date=TODAY,
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert plan.recommendation.effective_date == plan.recommendation.notice_date
+    assert "the court will decide when my withdrawal takes effect" in body
+    assert "is the earliest date it can take effect" not in body
+    assert "after this letter" not in body
+
+
+def test_an_ending_by_agreement_hands_over_only_once_the_client_agrees() -> None:
+    plan = plan_for(
+        signals=["needs_beyond_expertise"], termination_clause="cause_only",
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    assert "Once we have agreed the ending, I will send you the names" in plan.message.body
+    agreed = next(s for s in plan.timeline if s.id == "written_agreement")
+    handover = next(s for s in plan.timeline if s.id == "handover_agreed")
+    assert handover.date > agreed.date
+    assert [s for s in plan.timeline if s.id == "handover"] == []
+
+
+def test_a_client_in_crisis_has_a_dated_check_that_care_has_passed_on() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["provider_changes"], client_in_crisis=True,
+        client_in_crisis_until=dt.date(2027, 9, 1), has_contract=False,
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    check = next(s for s in plan.timeline if s.id == "care_taken_over")
+    assert check.date < plan.recommendation.effective_date
+    assert "move the end date until someone has" in check.detail
+
+
+def test_a_letter_from_a_business_speaks_of_the_services_we_offer() -> None:
+    plan = plan_for(
+        signals=["needs_beyond_expertise"], your_business="Rivera Studio",
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    assert "services we offer" in plan.message.body
+    assert "services I offer" not in plan.message.body
+
+
+def test_a_client_in_england_is_asked_to_instruct_a_new_solicitor() -> None:
+    common = dict(profession="law", signals=["goal_misalignment"], court_matter_pending=True)
+    assert "instruct a new solicitor now" in plan_for(jurisdiction="GB", **common).message.body
+    assert "engage new counsel now" in plan_for(jurisdiction="US-NY", **common).message.body
+
+
+# --- The seventh review: the harder cases ------------------------------------------------
+
+BREACH_IN_BUSY_SEASON = dict(
+    signals=["boundary_violations"], pattern="recurring", remedies_tried=["written_warning"],
+    termination_clause="cause_only", cure_days=30,
+    breach_summary="Contacted our subcontractors directly, against clause 9",
+    critical_period=True, critical_period_ends=dt.date(2027, 2, 15),
+    notice_date=dt.date(2026, 12, 8),
+)  # fmt: skip
+
+
+def test_a_notice_of_breach_is_not_held_back_for_the_clients_busy_season() -> None:
+    rec = plan_for(**BREACH_IN_BUSY_SEASON).recommendation
+    assert "cure_period" in rec.constraints
+    assert rec.notice_date == dt.date(2026, 12, 8)
+    assert rec.readiness == "proceed"
+
+
+@pytest.mark.parametrize("outlook", ["unknown", "unlikely"])
+def test_an_ending_for_cause_over_behaviour_is_open_not_quiet(outlook: str) -> None:
+    rec = plan_for(**{**BREACH_IN_BUSY_SEASON, "conversation_outlook": outlook}).recommendation
+    assert rec.strategy != "quiet_exit"
+    assert "quiet_exit_clarity" not in rec.warning_ids
+
+
+@pytest.mark.parametrize(
+    ("answers", "when"),
+    [
+        (dict(signals=["behaviour_decline"], safety_concern=True, safety_level="threat",
+              has_contract=False), "Work on the site stops today."),
+        (dict(signals=["unethical_request"], improper_request_insisted=True,
+              outstanding_balance=12000), "Before I leave the site on"),
+    ],
+)  # fmt: skip
+def test_a_builder_ending_mid_job_puts_the_state_of_the_site_in_writing(
+    answers: dict[str, Any], when: str
+) -> None:
+    plan = plan_for(
+        profession="construction", work_in_progress="some", notice_date=TODAY, **answers
+    )
+    body = plan.message.body.replace("\n", " ")
+    assert when in body
+    assert "record its state in photographs" in body
+    assert "The materials you have paid for stay on the site." in body
