@@ -287,3 +287,86 @@ def test_a_builder_ending_mid_job_puts_the_state_of_the_site_in_writing(
     assert when in body
     assert "record its state in photographs" in body
     assert "The materials you have paid for stay on the site." in body
+
+
+def everything_in(plan: Plan) -> str:
+    steps = [f"{s.title} {s.detail}" for s in plan.timeline]
+    items = [i.text for g in plan.checklist for i in g.items]
+    return " ".join([*steps, *items, *(m.body for m in plan.messages)]).replace("\n", " ")
+
+
+def test_a_care_letter_ending_over_payments_passes_no_judgement_on_fit() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["payment_problems"], pattern="recurring",
+        remedies_tried=["payment_plan"], remedies_exhausted="yes", outstanding_balance=640,
+        preferred_channel="letter", notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    assert "suits you better" not in everything_in(plan)
+    assert "a clinician who can continue" in plan.message.body
+
+
+def test_property_goes_back_by_courier_or_post_when_the_provider_feels_unsafe() -> None:
+    plan = plan_for(
+        signals=["behaviour_decline"], safety_concern=True, safety_level="uneasy",
+        client_assets=["physical_property"], notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    step = next(s for s in plan.timeline if s.id == "return_records")
+    assert "by courier or recorded post, not in person" in step.detail
+    item = next(i for g in plan.checklist for i in g.items if i.id == "return_records")
+    assert "not in person" in item.text
+
+
+def test_a_doctors_letter_does_not_say_until_then_twice() -> None:
+    plan = plan_for(
+        profession="healthcare", signals=["provider_changes"], notice_date=dt.date(2026, 12, 9)
+    )
+    body = plan.message.body.replace("\n", " ")
+    assert "until then. Until then" not in body
+    assert "Meanwhile I remain available to you for urgent care" in body
+
+
+def test_a_letter_ending_for_a_breach_neither_thanks_the_client_nor_repeats_formal_notice() -> None:
+    plan = plan_for(
+        signals=["boundary_violations"], pattern="recurring", termination_clause="cause_only",
+        cure_days=0, breach_summary="Shared our confidential pricing with a competitor",
+        preferred_channel="letter", notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert "Thank you" not in body
+    assert "I wish you well" not in body
+    assert body.count("formal notice") == 1
+
+
+def test_a_posted_stop_work_notice_invites_no_discussion_and_names_its_subject() -> None:
+    plan = plan_for(
+        profession="construction", signals=["payment_problems"], pattern="recurring",
+        outstanding_balance=12000, work_in_progress="some", preferred_channel="letter",
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert "this is written notice that I will stop work" in body
+    assert "I am writing about a payment under our agreement." in body
+    assert "free to discuss it" not in body
+
+
+def test_a_posted_notice_comes_with_a_check_on_how_the_contract_counts_delivery() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], preferred_channel="letter", notice_date=dt.date(2026, 12, 9)
+    )
+    item = next(i for g in plan.checklist for i in g.items if i.id == "posted_notice_counts")
+    assert item.due < plan.recommendation.notice_date
+
+
+def test_a_clinicians_referral_list_is_of_clinicians_and_not_asked_for_twice() -> None:
+    crisis = plan_for(
+        profession="healthcare", signals=["provider_changes"], client_in_crisis=True,
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    ids = [i.id for g in crisis.checklist for i in g.items]
+    assert "crisis_contacts" in ids
+    assert "referrals" not in ids
+    calm = plan_for(
+        profession="healthcare", signals=["provider_changes"], notice_date=dt.date(2026, 12, 9)
+    )
+    item = next(i for g in calm.checklist for i in g.items if i.id == "referrals")
+    assert "two or three clinicians" in item.text
