@@ -1,0 +1,109 @@
+"""Review 7 (UX) in a real Chromium: a fraction of a day is refused with a message, never
+cut; the message's copy button can be seen and used without a mouse hovering over it; on a
+phone the result page reaches the message soon; where you work is chosen by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_browser import (  # the browser tests' server and Chromium
+    DESKTOP,
+    PHONE,
+    SHOTS,
+    TIMEOUT_MS,
+    _serious,
+    _settle,
+    chromium,  # noqa: F401  (pytest fixtures: this module gets its own server and browser)
+    pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
+    server,  # noqa: F401
+)
+from tests.test_browser_message import _idle
+
+LATE_PAYER = "A client who keeps paying late"
+
+
+def _shot(page, name: str) -> None:
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / f"review7-{name}.png"))
+
+
+def _example_result(page, url: str, example: str = LATE_PAYER) -> None:
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto(url)
+    _settle(page, "Partways")
+    page.get_by_role("button", name=example).click()
+    page.get_by_role("button", name="Start my own").wait_for(state="attached")
+    _idle(page)
+
+
+# --- defect 5: the copy button without hover -------------------------------------------------
+
+# The copy button of the message's code block, and whether it and every box around it (up
+# to the block) are shown: no hover, no focus needed.
+COPY_JS = """() => { const button = document.querySelector(
+        '.st-key-section_copy_message [data-testid="stCode"] button');
+    if (!button) return null;
+    let shown = true;
+    for (let e = button; e && e.dataset.testid !== 'stCode'; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.visibility !== 'visible' || parseFloat(s.opacity) < 1 || s.display === 'none')
+            shown = false; }
+    const r = button.getBoundingClientRect();
+    return {shown, width: r.width, height: r.height, name: button.getAttribute('aria-label')}; }"""
+
+
+def _open_copy_section(page) -> None:
+    page.locator(".st-key-section_copy_message summary").click()
+    page.locator(".st-key-section_copy_message [data-testid='stCode']").wait_for()
+    _idle(page)
+
+
+def test_the_copy_button_is_shown_without_hover_and_copies_on_a_touch_screen(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    _example_result(page, server)
+    _open_copy_section(page)
+    page.mouse.move(0, 0)  # nothing hovers over the block
+    found = page.evaluate(COPY_JS)
+    assert found is not None and found["shown"], found
+    assert found["width"] >= 44 and found["height"] >= 44, found
+    assert found["name"], "the icon has a name for screen readers"
+    button = page.locator(".st-key-section_copy_message [data-testid='stCode'] button")
+    button.scroll_into_view_if_needed()
+    _shot(page, "copy-phone")
+    button.tap()
+    message = page.locator(".st-key-message_box textarea").input_value()
+    page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=message)
+    assert _serious(page) == []
+    context.close()
+
+
+def test_the_copy_button_is_reached_by_tab_and_shown_while_focused(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    context = chromium.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    _example_result(page, server)
+    _open_copy_section(page)
+    page.locator(".st-key-section_copy_message summary").focus()
+    page.keyboard.press("Tab")  # the code block (it scrolls), then its button
+    page.keyboard.press("Tab")
+    found = page.evaluate(
+        "() => document.activeElement.getAttribute('aria-label') === 'Copy to clipboard'"
+        f" ? ({COPY_JS})() : null"
+    )
+    assert found is not None and found["shown"], found
+    page.keyboard.press("Enter")
+    message = page.locator(".st-key-message_box textarea").input_value()
+    page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=message)
+    context.close()
