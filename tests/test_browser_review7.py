@@ -11,14 +11,17 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     PHONE,
     SHOTS,
     TIMEOUT_MS,
+    _page,
     _serious,
     _settle,
+    _stored,
     chromium,  # noqa: F401  (pytest fixtures: this module gets its own server and browser)
     pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
     server,  # noqa: F401
 )
 from tests.test_browser_message import _idle
 
+NOTICE = "How many days' notice does it require?"
 LATE_PAYER = "A client who keeps paying late"
 
 
@@ -34,6 +37,47 @@ def _example_result(page, url: str, example: str = LATE_PAYER) -> None:
     page.get_by_role("button", name=example).click()
     page.get_by_role("button", name="Start my own").wait_for(state="attached")
     _idle(page)
+
+
+# --- defect 4: a fraction of a day is refused, never cut -----------------------------------
+
+
+def test_a_fraction_of_a_day_is_refused_with_a_message_naming_the_question(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    page = _page(chromium)
+    page.goto(server)
+    _example_result(page, server)
+    page.get_by_role("button", name="Change my answers").click()
+    _settle(page, "Check your answers")
+    page.get_by_role("button", name="Edit", exact=True).nth(2).click()
+    _settle(page, "Step 3 of 8: The contract")
+    days = page.get_by_role("spinbutton", name=NOTICE)
+    days.click()
+    days.press("Control+A")
+    page.keyboard.type("14.5", delay=20)
+    page.keyboard.press("Tab")
+    _idle(page)
+    assert days.input_value() == "14.5", "what was typed stays as typed"
+    page.get_by_role("button", name="Save and return to review").click()
+    summary = page.locator(".st-key-error_summary")
+    summary.get_by_text(f"“{NOTICE}”: 14.5 is not a whole number").wait_for()
+    page.locator(".st-key-err_notice_days").get_by_text("14.5 is not a whole number").wait_for()
+    assert days.input_value() == "14.5"
+    # Neither cut to 14 nor kept as an answer: the tab holds no notice period until it is whole.
+    assert "notice_days" not in _stored(page)["answers"]
+    _shot(page, "fraction-refused")
+
+    days.click()
+    days.press("Control+A")
+    page.keyboard.type("15", delay=20)
+    page.get_by_role("button", name="Save and return to review").click()
+    _settle(page, "Check your answers")
+    page.wait_for_function(
+        "() => JSON.parse(sessionStorage.getItem('partways:answers')).answers.notice_days === 15"
+    )
+    page.close()
 
 
 # --- defect 5: the copy button without hover -------------------------------------------------

@@ -466,6 +466,7 @@ class CheckWords(_Model):
     currency_code: str
     at_least: str
     at_most: str
+    whole_number: str
     date_in_past: str
     # A deadline line that is not "YYYY-MM-DD what"; {line} is the line's number.
     deadline_line: str

@@ -192,17 +192,17 @@ def _show_multi(
 
 
 def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbacks], None]:
-    cast: Callable[[Any], Any] = int if integer else float
-
     def draw(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
         # No min/max on the widget: a browser would refuse an out-of-range number without a
         # word; the check below explains it. value=None: an empty box stays unanswered.
-        _seed(key(q.id), None if value is None else cast(value))
+        # A whole-number question takes any number too (a float box): a whole-number box
+        # would cut 14.5 to 14 without a word, where the check names the question instead.
+        _seed(key(q.id), None if value is None else float(value))
         st.number_input(
             q.label,
             value=None,
-            step=1 if integer else 50.0,
-            format="%d" if integer else "%.2f",
+            step=1.0 if integer else 50.0,
+            format="%g" if integer else "%.2f",
             key=key(q.id),
             placeholder=words.enter_number,
             **callbacks,
@@ -211,8 +211,18 @@ def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbac
     return draw
 
 
+def _read_integer(q: Question, state: Mapping[str, Any]) -> Any:
+    """A whole number as an int (what the answers model takes); a fraction as it was typed,
+    for the check to refuse."""
+    value = state.get(key(q.id))
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _check_number(q: Question, value: Any, words: CheckWords) -> str | None:
     low, high = number_bounds(q.id)
+    if q.type == "integer" and value != int(value):
+        down, up = int(value // 1), int(value // 1) + 1
+        return words.whole_number.format(label=q.label, value=f"{value:,g}", down=down, up=up)
     if low is not None and value < low:
         return words.at_least.format(label=q.label, value=f"{value:,g}", low=f"{low:,g}")
     if high is not None and value > high:
@@ -408,7 +418,7 @@ KINDS: dict[str, Kind] = {
         missing=lambda words: words.choose_at_least_one, check=_no_check, show=_show_multi,
     ),
     "integer": Kind(
-        empty=_none, is_set=_not_none, draw=_number_drawer(integer=True), read=_read_key,
+        empty=_none, is_set=_not_none, draw=_number_drawer(integer=True), read=_read_integer,
         missing=lambda words: words.enter_number, check=_check_number, show=_show_integer,
     ),
     "amount": Kind(

@@ -1,0 +1,49 @@
+"""Review 7 (UX), through the wizard's widgets (streamlit.testing, no browser): a fraction of
+a day is refused, never cut; where you work is chosen by name and kept as its code; the
+currency follows the country until the user chooses one; the result page gives the answer
+and the message before the details."""
+
+from __future__ import annotations
+
+from tests.test_ui_apptest import answers_of, new_app, view
+from wizard.ui import kinds, sources
+
+NOTICE = "notice_days"
+
+
+def _edit_step(at, step_id: str):
+    at.button(key="back_to_review").click().run()
+    at.button(key=f"edit_{step_id}").click().run()
+    return at
+
+
+# --- a fraction of a day --------------------------------------------------------------------
+
+
+def test_a_fraction_of_a_day_is_refused_with_the_question_named():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    _edit_step(at, "contract")
+    at.number_input(key=f"w:{NOTICE}").set_value(14.5).run()
+    at.button(key="nav_next").click().run()
+    label = sources.content().question_by_id[NOTICE].label
+    expected = f"“{label}”: 14.5 is not a whole number. Enter a whole number, such as 14 or 15."
+    assert view(at) == "step"
+    assert [e.value for e in at.error] == [expected]
+    assert answers_of(at)[NOTICE] == 14.5, "kept as typed, for the user to put right"
+    assert at.number_input(key=f"w:{NOTICE}").value == 14.5
+    at.number_input(key=f"w:{NOTICE}").set_value(15).run()
+    at.button(key="nav_next").click().run()
+    assert view(at) == "review"
+    assert answers_of(at)[NOTICE] == 15 and type(answers_of(at)[NOTICE]) is int
+
+
+def test_every_whole_number_question_refuses_a_fraction():
+    words = sources.screens().checks
+    whole = [q for s in sources.steps() for q in s.questions if q.type == "integer"]
+    assert {q.id for q in whole} >= {"notice_days", "cure_days", "relationship_months"}
+    for q in whole:
+        assert kinds.check(q, 2.5, words) == words.whole_number.format(
+            label=q.label, value="2.5", down=2, up=3
+        )
+        assert kinds.check(q, 2.0, words) is None
