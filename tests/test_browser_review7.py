@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_browser import (  # the browser tests' server and Chromium
     DESKTOP,
     PHONE,
@@ -150,4 +152,34 @@ def test_the_copy_button_is_reached_by_tab_and_shown_while_focused(
     page.keyboard.press("Enter")
     message = page.locator(".st-key-message_box textarea").input_value()
     page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)", arg=message)
+    context.close()
+
+
+# --- defect 3: on a phone the message comes soon -------------------------------------------
+
+# Where, from the top of the page, the message box and the must-dos start (page pixels).
+TOPS_JS = """() => { const main = document.querySelector('[data-testid="stMain"]');
+    const top = (sel) => { const el = document.querySelector(sel);
+        return el ? el.getBoundingClientRect().top + main.scrollTop + window.scrollY : null; };
+    return {message: top('.st-key-message_box'), musts: top('.st-key-musts'),
+            downloads: top('.st-key-download_pdf')}; }"""
+
+
+@pytest.mark.parametrize("example", [LATE_PAYER, "A therapist whose client has become threatening"])
+def test_on_a_phone_the_message_starts_within_two_screens(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+    example,
+):
+    """Measured before this change: 2,368 px (late payer) and 3,043 px (therapist) down the
+    page, below the must-dos and tips; now under 1,688 px (two screens of 844)."""
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    _example_result(page, server, example)
+    tops = page.evaluate(TOPS_JS)
+    assert tops["message"] < 2 * PHONE["height"], tops
+    assert tops["message"] < tops["downloads"] < tops["musts"], tops
+    _shot(page, "phone-result-top")
     context.close()

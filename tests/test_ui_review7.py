@@ -5,8 +5,9 @@ and the message before the details."""
 
 from __future__ import annotations
 
-from tests.test_ui_apptest import answers_of, new_app, view
+from tests.test_ui_apptest import answers_of, new_app, sess, view
 from wizard.ui import kinds, sources
+from wizard.ui.safe import md
 
 NOTICE = "notice_days"
 
@@ -47,3 +48,46 @@ def test_every_whole_number_question_refuses_a_fraction():
             label=q.label, value="2.5", down=2, up=3
         )
         assert kinds.check(q, 2.0, words) is None
+
+
+# --- the result page: the answer and the message first -------------------------------------
+
+
+def _walk(node):
+    """Every element and block of the page, in the order the page draws them."""
+    for child in node.children.values():
+        yield child
+        yield from _walk(child) if hasattr(child, "children") else ()
+
+
+def _where(at) -> dict[str, int]:
+    """The position on the page of each part of the plan."""
+    found: dict[str, int] = {}
+    for number, el in enumerate(_walk(at.main)):
+        text = str(getattr(el, "value", "") or "")
+        names = {
+            "recommendation": text.startswith(":gray[Our recommendation]"),
+            "next_steps": "### Your next steps" in text,
+            "message": getattr(el, "key", None) == "w:message",
+            "downloads": getattr(el, "key", None) == "download_pdf",
+            "musts": getattr(el, "key", None) == "musts",
+            "details": "## The details" in text,
+        }
+        found.update({name: number for name, hit in names.items() if hit and name not in found})
+    return found
+
+
+def test_the_result_page_gives_the_answer_and_the_message_before_the_rules_and_details():
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    where = _where(at)
+    order = ["recommendation", "next_steps", "message", "downloads", "musts", "details"]
+    assert sorted(where, key=where.get) == order, where
+    # The must-dos are named at the top, so nobody sends the message without them.
+    words = sources.screens().result
+    labels = sess(at).plan_cache[1].labels
+    pointer = md(words.musts_below.format(musts=labels.musts))
+    top = [m.value for m in at.markdown if "### Your next steps" in m.value]
+    assert len(top) == 1
+    assert top[0].index("### Your next steps") < top[0].index(pointer)
+    assert top[0].index(pointer) < top[0].index(f"### {md(labels.message)}")

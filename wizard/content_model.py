@@ -509,6 +509,7 @@ class ResultWords(_Model):
     save_answers: str
     change_answers: str
     next_actions: str
+    musts_below: str
     details: str
     start_own: str
 
