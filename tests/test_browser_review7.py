@@ -13,10 +13,12 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     PHONE,
     SHOTS,
     TIMEOUT_MS,
+    _focused,
     _page,
     _serious,
     _settle,
     _stored,
+    _tab_to,
     chromium,  # noqa: F401  (pytest fixtures: this module gets its own server and browser)
     pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
     server,  # noqa: F401
@@ -182,4 +184,74 @@ def test_on_a_phone_the_message_starts_within_two_screens(
     assert tops["message"] < 2 * PHONE["height"], tops
     assert tops["message"] < tops["downloads"] < tops["musts"], tops
     _shot(page, "phone-result-top")
+    context.close()
+
+
+# --- defect 1: where you work, by name ---------------------
+
+PLACE = "Where do you work? (optional)"
+REGION = "Region, state or province (optional)"
+
+
+def _to_step_1(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto(url)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, "Step 1 of 8: The situation")
+
+
+def _shown(page, name: str) -> str:
+    """What a list shows as chosen (its search box holds the chosen option's name)."""
+    return page.get_by_role("combobox", name=name).input_value()
+
+
+def test_a_country_and_region_are_found_by_name_with_the_keyboard_alone(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    page = _page(chromium)
+    _to_step_1(page, server)
+    _tab_to(page, "Not given (only weekends are days off)")  # the list, as it starts
+    assert _focused(page)["tag"] == "INPUT"
+    page.keyboard.type("germ", delay=30)
+    page.keyboard.press("Enter")
+    page.get_by_role("combobox", name=REGION).wait_for()
+    assert _shown(page, PLACE) == "Germany"
+    _idle(page)
+    _tab_to(page, "No particular region")
+    page.keyboard.type("bay", delay=30)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => (JSON.parse(sessionStorage.getItem('partways:answers')) || {answers: {}})"
+        ".answers.jurisdiction === 'DE-BY'"
+    )
+    assert _shown(page, REGION) == "Bayern"
+    _idle(page)
+    assert _serious(page) == []
+    _shot(page, "place-desktop")
+    page.close()
+
+
+def test_on_a_phone_the_country_is_found_by_typing_and_tapping(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    _to_step_1(page, server)
+    page.get_by_role("combobox", name=PLACE).tap()
+    page.keyboard.type("united k", delay=30)
+    page.get_by_role("option", name="United Kingdom", exact=True).tap()
+    page.get_by_role("combobox", name=REGION).wait_for()
+    page.wait_for_function(
+        "() => (JSON.parse(sessionStorage.getItem('partways:answers')) || {answers: {}})"
+        ".answers.jurisdiction === 'GB'"
+    )
+    _idle(page)
+    page.get_by_role("combobox", name=REGION).scroll_into_view_if_needed()
+    _shot(page, "place-phone")
+    assert _serious(page) == []
     context.close()

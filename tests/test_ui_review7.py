@@ -5,6 +5,8 @@ and the message before the details."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_ui_apptest import answers_of, new_app, sess, view
 from wizard.ui import kinds, sources
 from wizard.ui.safe import md
@@ -91,3 +93,94 @@ def test_the_result_page_gives_the_answer_and_the_message_before_the_rules_and_d
     assert len(top) == 1
     assert top[0].index("### Your next steps") < top[0].index(pointer)
     assert top[0].index(pointer) < top[0].index(f"### {md(labels.message)}")
+
+
+# --- where you work: a country by name, a region by name, the code kept ---------------------
+
+PLACE, REGION, CURRENCY = "w:jurisdiction", "w:jurisdiction:region", "w:currency"
+
+
+def _country_labels(at) -> list[str]:
+    return at.selectbox(key=PLACE).options
+
+
+def test_a_country_and_a_region_are_chosen_by_name_and_kept_as_their_code():
+    at = new_app()
+    at.button(key="start").click().run()
+    labels = _country_labels(at)
+    assert labels[0] == sources.screens().step.place_none, "not given comes first"
+    assert {"United Kingdom", "Germany", "United States", "Canada", "Australia"} <= set(labels)
+    assert len(labels) > 200 and not [label for label in labels if label.isupper()]
+    assert not [b for b in at.selectbox if b.key == REGION], "no region before a country"
+    at.selectbox(key=PLACE).set_value("GB").run()
+    assert answers_of(at)["jurisdiction"] == "GB"
+    assert at.selectbox(key=REGION).options == [
+        "No particular region", "England", "Northern Ireland", "Scotland", "Wales",
+    ]  # fmt: skip
+    at.selectbox(key=REGION).set_value("SCT").run()
+    assert answers_of(at)["jurisdiction"] == "GB-SCT"
+    q = sources.content().question_by_id["jurisdiction"]
+    shown = kinds.answer_text(q, "GB-SCT", sources.screens().answers)
+    assert shown == "Scotland, United Kingdom (GB-SCT)"
+    # Another country drops the first one's region; a country without regions has no list.
+    at.selectbox(key=PLACE).set_value("US").run()
+    assert answers_of(at)["jurisdiction"] == "US"
+    at.selectbox(key=REGION).set_value("NY").run()
+    assert answers_of(at)["jurisdiction"] == "US-NY"
+    at.selectbox(key=PLACE).set_value("JP").run()
+    assert answers_of(at)["jurisdiction"] == "JP"
+    assert not [b for b in at.selectbox if b.key == REGION]
+    at.selectbox(key=PLACE).set_value("").run()
+    assert answers_of(at)["jurisdiction"] == ""
+
+
+def test_every_country_and_region_on_the_lists_is_a_place_the_answers_accept():
+    from wizard import places
+    from wizard.answers import Answers
+
+    codes = [c for c in places.countries()] + [
+        f"{c}-{r}" for c in places.countries() for r in places.regions(c)
+    ]
+    assert len(codes) > 600
+    assert [Answers(jurisdiction=code).jurisdiction for code in codes] == codes
+
+
+def _resume(answers: str):
+    """A session resumed from a saved file that gives these answers (and no others): it
+    opens on step 1, the first with questions still to answer."""
+    at = new_app()
+    data = f"schema_version: 1\nanswers:\n{answers}".encode()
+    at.file_uploader(key="resume_file").set_value(("a.yaml", data, "application/x-yaml")).run()
+    assert (view(at), sess(at).step) == ("step", 0)
+    return at
+
+
+@pytest.mark.parametrize(
+    ("saved", "country", "region", "label"),
+    [
+        ("US-NY", "US", "NY", "United States"),
+        ("GB", "GB", "", "United Kingdom"),
+        ("UK", "UK", "", "United Kingdom (UK)"),  # another code the calendars know
+    ],
+)
+def test_a_saved_code_loads_as_its_country_and_region_and_stays_as_it_was(
+    saved, country, region, label
+):
+    at = _resume(f"  jurisdiction: {saved}\n")
+    assert at.selectbox(key=PLACE).value == country
+    assert at.selectbox(key=REGION).value == region
+    assert _country_labels(at)[at.selectbox(key=PLACE).index] == label
+    at.button(key="nav_next").click().run()  # the step's other questions are unanswered
+    assert answers_of(at)["jurisdiction"] == saved
+
+
+def test_a_place_the_list_does_not_know_is_shown_as_it_is_and_refused_by_name():
+    at = new_app()
+    at.button(key="start").click().run()
+    sess(at).set_value("jurisdiction", "Narnia")  # text kept in the tab from the old box
+    at.run()
+    assert at.selectbox(key=PLACE).value == "Narnia"
+    at.button(key="nav_next").click().run()
+    label = sources.content().question_by_id["jurisdiction"].label
+    words = sources.screens().checks
+    assert words.place_unknown.format(label=label, value="Narnia") in [e.value for e in at.error]

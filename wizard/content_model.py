@@ -80,8 +80,9 @@ class _Model(BaseModel):
 # --- questions.yaml -------------------------------------------------------------------
 
 QuestionType = Literal[
-    "choice", "multi", "yesno", "integer", "amount", "date", "text", "currency", "deadlines"
-]
+    "choice", "multi", "yesno", "integer", "amount", "date", "text", "currency", "deadlines",
+    "place",
+]  # fmt: skip
 
 
 class Option(_Model):
@@ -448,6 +449,9 @@ class StepWords(_Model):
     other_currency: str
     currency_code: str
     currency_code_example: str
+    place_none: str
+    region: str
+    region_none: str
     heading: str
     why_we_ask_more: str
     error_summary: str
@@ -472,6 +476,7 @@ class CheckWords(_Model):
     deadline_line: str
     deadlines_too_many: str
     invalid_text: str
+    place_unknown: str
     too_long: str
     quoted_label: str
 
@@ -483,6 +488,7 @@ class AnswerWords(_Model):
     none_chosen: str
     no_date: str
     left_empty: str
+    place_region: str
 
 
 class ReviewWords(_Model):

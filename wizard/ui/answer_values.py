@@ -16,7 +16,7 @@ from wizard.ui.session import Session
 _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
 # Questions answered by typing free text. A text the model refuses (a name over its limit,
 # a place it does not know) stays on screen until it is put right; the tab keeps it too.
-_TYPED = ("text", "deadlines")
+_TYPED = ("text", "deadlines", "place")
 # The most characters of such a text the tab keeps: this many times the field's limit,
 # or DRAFT_CHARS_NO_LIMIT for a field the model checks otherwise (a place).
 DRAFT_LIMIT_TIMES = 10

@@ -344,6 +344,89 @@ def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
     return None if _model_accepts(q.id, value) else words.currency_code.format(label=q.label)
 
 
+# --- place: a country by name, and a region where its holidays differ by region ---------------
+
+REGION = "region"
+
+
+def _place_options(code: str) -> list[str]:
+    """The empty code (not given), every country by name, and a code given some other way
+    (a file's "UK", or text kept from before the list) so that it shows as it is."""
+    from wizard import places  # imported on use: the holiday calendars are large
+
+    known = list(places.countries())
+    return ["", *known] if code in ("", *known) else ["", *known, code]
+
+
+def _country_label(code: str, words: StepWords) -> str:
+    from wizard import places
+
+    if not code:
+        return words.place_none
+    name = places.country_name(code)
+    if name is None or code in places.countries():
+        return name or code
+    return f"{name} ({code})"  # the same country under another of its codes
+
+
+def _draw_place(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+    # A searchable list of country names (type to narrow it), not a box for codes: the
+    # answers keep the code ("GB", "US-NY"), as the contract says. A region list follows
+    # when the country's holidays differ by region.
+    from wizard import places
+
+    text = str(value or "").strip()
+    country, region = places.split(text)
+    if places.canonical(country) is None:
+        country, region = text, ""  # not a place the list knows: shown as it is, refused
+    _seed(key(q.id), country)
+    st.selectbox(
+        q.label, _place_options(country), format_func=lambda c: _country_label(c, words),
+        key=key(q.id), **callbacks,
+    )  # fmt: skip
+    chosen = st.session_state[key(q.id)]
+    names = places.regions(chosen) if places.canonical(chosen) else {}
+    if names:
+        _seed(key(q.id, REGION), region if region in names else "")
+        own = {k: v for k, v in callbacks.items() if k != "label_visibility"}
+        st.selectbox(
+            words.region, ["", *names],
+            format_func=lambda r: names.get(r, words.region_none), key=key(q.id, REGION),
+            **own,
+        )  # fmt: skip
+
+
+def _read_place(q: Question, state: Mapping[str, Any]) -> str:
+    from wizard import places
+
+    country = str(state.get(key(q.id)) or "")
+    region = str(state.get(key(q.id, REGION)) or "")
+    if not country or region not in places.regions(country):
+        return country  # a new country drops the last one's region
+    return f"{country}-{region}" if region else country
+
+
+def _check_place(q: Question, value: Any, words: CheckWords) -> str | None:
+    if _model_accepts(q.id, value):
+        return None
+    return words.place_unknown.format(label=q.label, value=value)
+
+
+def _show_place(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
+    from wizard import places
+
+    code = str(value or "").strip()
+    country, region = places.split(code)
+    name = places.country_name(country)
+    if not code or name is None:
+        return code or words.left_empty
+    region_name = places.regions(country).get(region)
+    shown = words.place_region.format(region=region_name, country=name) if region_name else name
+    return f"{shown} ({code.upper()})"
+
+
 # --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
 
 
@@ -432,6 +515,10 @@ KINDS: dict[str, Kind] = {
     "text": Kind(
         empty=lambda _field: "", is_set=_text_is_set, draw=_draw_text, read=_read_text,
         missing=_choose_answer, check=_check_text, show=_show_text,
+    ),
+    "place": Kind(
+        empty=lambda _field: "", is_set=_text_is_set, draw=_draw_place, read=_read_place,
+        missing=_choose_answer, check=_check_place, show=_show_place,
     ),
     "deadlines": Kind(
         empty=lambda _field: [], is_set=bool, draw=_draw_deadlines, read=_read_deadlines,
