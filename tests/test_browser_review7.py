@@ -187,7 +187,7 @@ def test_on_a_phone_the_message_starts_within_two_screens(
     context.close()
 
 
-# --- defect 1: where you work, by name ---------------------
+# --- defects 1 and 2: where you work, by name; the currency follows it ---------------------
 
 PLACE = "Where do you work? (optional)"
 REGION = "Region, state or province (optional)"
@@ -255,3 +255,37 @@ def test_on_a_phone_the_country_is_found_by_typing_and_tapping(
     _shot(page, "place-phone")
     assert _serious(page) == []
     context.close()
+
+
+def test_the_money_step_shows_the_currency_of_where_you_work_and_says_why(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    """The tab's answers for a user in the UK who has not chosen a currency, on step 4."""
+    from tests.test_browser import _walk_answers
+
+    kept = _walk_answers()
+    answers = {k: v for k, v in kept["answers"].items() if k != "currency"}
+    restored = {**kept, "answers": {**answers, "jurisdiction": "GB"}, "step": 3, "reached": 3,
+                "unset": [*kept["unset"], "currency"]}  # fmt: skip
+    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = chromium.new_page(viewport=viewport)
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(server)
+        _settle(page, "Partways")
+        page.evaluate("d => sessionStorage.setItem('partways:answers', JSON.stringify(d))",
+                      restored)  # fmt: skip
+        page.reload()
+        _settle(page, "Step 4 of 8: Money and work in progress")
+        assert _shown(page, "Currency") == "GBP"
+        note = page.locator(".st-key-hint_currency")
+        note.get_by_text("This is the currency of United Kingdom, where you work.").wait_for()
+        page.wait_for_function(  # and the list is described by it, for a screen reader
+            "() => (document.querySelector('.st-key-q_currency input')"
+            ".getAttribute('aria-describedby') || '').startsWith('partways-hint-currency')"
+        )
+        note.scroll_into_view_if_needed()
+        _idle(page)
+        _shot(page, f"currency-{size}")
+        assert _serious(page) == []
+        page.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_ui_apptest import answers_of, new_app, sess, view
+from tests.test_ui_apptest import answers_of, fill_current_step, new_app, sess, view
 from wizard.ui import kinds, sources
 from wizard.ui.safe import md
 
@@ -184,3 +184,89 @@ def test_a_place_the_list_does_not_know_is_shown_as_it_is_and_refused_by_name():
     label = sources.content().question_by_id["jurisdiction"].label
     words = sources.screens().checks
     assert words.place_unknown.format(label=label, value="Narnia") in [e.value for e in at.error]
+
+
+# --- the currency follows the country until the user chooses one ---------------------------
+
+
+def _money_index() -> int:
+    return [s.id for s in sources.steps()].index("money")
+
+
+def _to_money_step(jurisdiction: str, currency: str):
+    """From a fresh start to the money step, answering as the late payer in `jurisdiction`;
+    `currency` is put in the currency list only if it differs from what the list shows."""
+    import datetime as dt
+
+    from wizard.examples import example_answers
+
+    answers = example_answers("late_payer").model_copy(
+        update={
+            "jurisdiction": jurisdiction,
+            "currency": currency,
+            "notice_date": dt.date.today() + dt.timedelta(days=9),
+        }
+    )
+    at = new_app()
+    at.button(key="start").click().run()
+    while sess(at).step < _money_index():
+        fill_current_step(at, answers, sources.content())
+    return at, answers
+
+
+def _plan_currency(at) -> str:
+    from wizard.ui.answer_values import to_answers
+
+    return to_answers(answers_of(at)).currency
+
+
+def test_the_currency_of_the_country_is_shown_and_used_until_another_is_chosen():
+    at, answers = _to_money_step("GB", "GBP")
+    assert at.selectbox(key=CURRENCY).value == "GBP", "shown, ready to change"
+    note = sources.screens().step.currency_from_place.format(country="United Kingdom")
+    assert note in [c.value for c in at.caption]
+    assert answers_of(at)["currency"] is None, "not the user's choice"
+    assert _plan_currency(at) == "GBP"
+    fill_current_step(at, answers, sources.content())  # the currency left as shown
+    assert sess(at).step == _money_index() + 1
+    assert answers_of(at)["currency"] is None and _plan_currency(at) == "GBP"
+    # Where you work changes: the currency the user never chose follows it.
+    for _ in range(_money_index() + 1):
+        at.button(key="nav_back").click().run()
+    at.selectbox(key=PLACE).set_value("DE").run()
+    assert _plan_currency(at) == "EUR"
+    at.selectbox(key=PLACE).set_value("").run()
+    assert _plan_currency(at) == "USD", "no place: the contract's default"
+
+
+def test_a_currency_the_user_chose_never_changes_with_the_country():
+    at, _answers = _to_money_step("GB", "EUR")
+    assert answers_of(at)["currency"] is None
+    at.selectbox(key=CURRENCY).set_value("EUR").run()
+    assert answers_of(at)["currency"] == "EUR"
+    assert not [c.value for c in at.caption if "currency of" in c.value]
+    for _ in range(_money_index()):
+        at.button(key="nav_back").click().run()
+    at.selectbox(key=PLACE).set_value("US").run()
+    assert answers_of(at)["currency"] == "EUR" and _plan_currency(at) == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("saved", "currency"),
+    [("  jurisdiction: GB\n  currency: USD\n", "USD"), ("  jurisdiction: GB\n", "USD")],
+)
+def test_a_currency_from_a_file_is_kept_whatever_the_country(saved, currency):
+    """A file without a currency means the contract's default (USD), as it always has."""
+    at = _resume(saved)
+    assert answers_of(at)["currency"] == currency
+    at.selectbox(key=PLACE).set_value("DE").run()
+    assert answers_of(at)["currency"] == currency and _plan_currency(at) == currency
+
+
+def test_the_file_saved_part_way_holds_the_currency_the_plan_uses():
+    from wizard.ui.answer_values import savable
+
+    at, _answers = _to_money_step("JP", "JPY")
+    assert answers_of(at)["currency"] is None
+    assert savable(answers_of(at)).currency == "JPY"
+    assert "currency" in savable(answers_of(at)).model_fields_set

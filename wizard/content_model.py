@@ -449,6 +449,8 @@ class StepWords(_Model):
     other_currency: str
     currency_code: str
     currency_code_example: str
+    currency_from_place: str
+    currency_default: str
     place_none: str
     region: str
     region_none: str

@@ -58,7 +58,8 @@ class Kind:
     check: Callable[[Question, Any, CheckWords], str | None]  # a set answer is wrong
     # (question, value, words, currency, jurisdiction) -> plain text; escape to show
     show: Callable[[Question, Any, AnswerWords, str, str], str]
-    # Starts with a value (the model's default) that is not yet the user's answer.
+    # Shows a suggested value (the place's currency, else the model's default) while the
+    # answer is None: not the user's answer until they choose one (answer_values.resolved).
     preset: bool = False
 
 
@@ -101,10 +102,6 @@ def text_max(field: str) -> int | None:
         if most is not None:
             return int(most)
     return None
-
-
-def _model_default(field: str) -> Any:
-    return Answers.model_fields[field].get_default(call_default_factory=True)
 
 
 def _model_accepts(field: str, value: Any) -> bool:
@@ -525,7 +522,7 @@ KINDS: dict[str, Kind] = {
         missing=_choose_answer, check=_check_deadlines, show=_show_deadlines,
     ),
     "currency": Kind(
-        empty=_model_default, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,
+        empty=_none, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,
         missing=lambda words: words.currency_code, check=_check_currency, show=_show_text,
         preset=True,
     ),
