@@ -210,6 +210,17 @@ def _tab_to(page, name: str, most: int = 120) -> None:
     raise AssertionError(f"Tab never reached {name!r}")
 
 
+def choose_country(page, name: str) -> None:
+    """Where you work: type the first letters of the country in its list and take it."""
+    box = page.get_by_role("combobox", name="Where do you work? (optional)")
+    box.click()
+    page.keyboard.type(name[:6], delay=20)
+    page.get_by_role("option", name=name, exact=True).click()
+    page.wait_for_function(  # the list shows the country chosen
+        "n => document.querySelector('.st-key-q_jurisdiction input').value === n", arg=name
+    )
+
+
 def _walk_answers() -> dict:
     """A complete, valid set of answers in the tab-storage format, at step 1."""
     import datetime as dt
@@ -280,7 +291,7 @@ def test_reload_on_step_3_restores_every_answer(server, chromium):
     page.get_by_text("Payment problems —").click()
     page.get_by_text("They have gone quiet —").click()
     page.locator(".st-key-q_safety_concern").get_by_text("No", exact=True).click()
-    page.get_by_role("textbox", name="Where do you work? (optional)").fill("GB")
+    choose_country(page, "United Kingdom")
     page.get_by_role("button", name="Next").click()
     _settle(page, "Step 2 of 8: Pattern and remedies")
     page.get_by_text("Yes, the work is ongoing").click()
@@ -487,7 +498,7 @@ def test_why_we_ask_is_the_description_of_its_control(server, chromium):
     page.get_by_role("button", name="Start", exact=True).click()
     _settle(page, f"Step 1 of 8: {step.title}")
     shown = [q for q in step.questions if page.locator(f".st-key-q_{q.id}").count()]
-    assert {q.type for q in shown} >= {"choice", "text", "multi", "yesno"}
+    assert {q.type for q in shown} >= {"choice", "place", "multi", "yesno"}
 
     def check() -> None:
         for q in shown:

@@ -25,6 +25,7 @@ from tests.test_browser_message import _idle
 
 STEP_1 = "Step 1 of 8: The situation"
 STEP_2 = "Step 2 of 8: Pattern and remedies"
+STEP_5 = "Step 5 of 8: What you hold and owe"
 
 # WCAG 2.x contrast between two CSS colours ("rgb(r, g, b)" / "rgba(...)").
 CONTRAST_JS = """([a, b]) => {
@@ -198,17 +199,21 @@ def test_next_clicked_straight_from_a_box_shows_and_focuses_the_summary(
     server,  # noqa: F811
     chromium,  # noqa: F811
 ):
+    # A box that commits when it is left: the deadlines, on step 5, reached with the answers
+    # this tab kept (not from review: its Next is Next). Where you work, the box this test
+    # first typed into, is now a list of countries.
     page = _page(chromium)
-    _to_step_1(page, server)
-    page.get_by_text("Freelance, agency or consulting work").click()
-    page.get_by_text("Payment problems —").click()
-    page.locator(".st-key-q_safety_concern").get_by_text("No", exact=True).click()
-    _idle(page)
-    box = page.get_by_role("textbox", name="Where do you work? (optional)")
+    page.goto(server)
+    _settle(page, "Partways")
+    page.evaluate("d => sessionStorage.setItem('partways:answers', JSON.stringify(d))",
+                  {**_walk_answers(), "step": 4, "reached": 4})  # fmt: skip
+    page.reload()
+    _settle(page, STEP_5)
+    box = page.get_by_role("textbox", name="Does the client face deadlines soon?")
     box.click()
-    page.keyboard.type("Germany", delay=20)  # and click Next without leaving the box
+    page.keyboard.type("next Friday hand over the keys", delay=20)  # and click Next at once
     page.get_by_role("button", name="Next").click()
-    _summary_focused(page, "please enter a country code")
+    _summary_focused(page, "line 1: write a date as YYYY-MM-DD")
     _shot(page, "next-from-box")
 
     # A number out of range, saved straight from its box while editing from review.

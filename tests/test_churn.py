@@ -30,6 +30,7 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     TIMEOUT_MS,
     _settle,
     _stored,
+    choose_country,
     chromium,  # noqa: F401  (pytest fixtures: this module gets its own server and browser)
     server,  # noqa: F401
 )
@@ -187,8 +188,7 @@ def test_answers_survive_eviction_by_150_sessions(server, chromium):  # noqa: F8
         _answer(page, lambda: page.get_by_text("They have gone quiet —").click())
         no = page.locator(".st-key-q_safety_concern").get_by_text("No", exact=True)
         _answer(page, no.click)
-        box = page.get_by_role("textbox", name="Where do you work? (optional)")
-        _answer(page, lambda: (box.fill("GB"), page.keyboard.press("Tab")))
+        _answer(page, lambda: choose_country(page, "United Kingdom"))
         screens[STEP1] = _questions(page)
         page.get_by_role("button", name="Next").click()
         _settle(page, STEP2)

@@ -80,8 +80,9 @@ class _Model(BaseModel):
 # --- questions.yaml -------------------------------------------------------------------
 
 QuestionType = Literal[
-    "choice", "multi", "yesno", "integer", "amount", "date", "text", "currency", "deadlines"
-]
+    "choice", "multi", "yesno", "integer", "amount", "date", "text", "currency", "deadlines",
+    "place",
+]  # fmt: skip
 
 
 class Option(_Model):
@@ -457,6 +458,11 @@ class StepWords(_Model):
     other_currency: str
     currency_code: str
     currency_code_example: str
+    currency_from_place: str
+    currency_default: str
+    place_none: str
+    region: str
+    region_none: str
     heading: str
     why_we_ask_more: str
     error_summary: str
@@ -475,11 +481,13 @@ class CheckWords(_Model):
     currency_code: str
     at_least: str
     at_most: str
+    whole_number: str
     date_in_past: str
     # A deadline line that is not "YYYY-MM-DD what"; {line} is the line's number.
     deadline_line: str
     deadlines_too_many: str
     invalid_text: str
+    place_unknown: str
     too_long: str
     quoted_label: str
 
@@ -491,6 +499,7 @@ class AnswerWords(_Model):
     none_chosen: str
     no_date: str
     left_empty: str
+    place_region: str
 
 
 class ReviewWords(_Model):
@@ -517,6 +526,7 @@ class ResultWords(_Model):
     save_answers: str
     change_answers: str
     next_actions: str
+    musts_below: str
     details: str
     start_own: str
 

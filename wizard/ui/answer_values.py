@@ -16,13 +16,40 @@ from wizard.ui.session import Session
 _NONE_MEANS_UNSET = ("critical_period_ends", "notice_date")
 # Questions answered by typing free text. A text the model refuses (a name over its limit,
 # a place it does not know) stays on screen until it is put right; the tab keeps it too.
-_TYPED = ("text", "deadlines")
+_TYPED = ("text", "deadlines", "place")
 # The most characters of such a text the tab keeps: this many times the field's limit,
 # or DRAFT_CHARS_NO_LIMIT for a field the model checks otherwise (a place).
 DRAFT_LIMIT_TIMES = 10
 DRAFT_CHARS_NO_LIMIT = 1_000
 # Deadlines are kept as the box's lines: room for their most lines at their longest.
 _DEADLINES_CHARS = DEADLINES_MAX * (len("YYYY-MM-DD ") + DEADLINE_WHAT_MAX_CHARS + 1)
+
+
+# The answer that follows the place until the user chooses it: None in the answers dict
+# means "the currency of where you work" (or the contract's default without a place).
+FOLLOWS_PLACE = "currency"
+
+
+def suggested_currency(vals: dict[str, Any]) -> str:
+    """The currency of the place answered, or the contract's default without one."""
+    from wizard import places  # imported on use: the holiday calendars are large
+
+    place = vals.get("jurisdiction")
+    found = places.currency_for(place, sources.today()) if isinstance(place, str) else None
+    return found or str(Answers.model_fields[FOLLOWS_PLACE].get_default())
+
+
+def resolved(vals: dict[str, Any]) -> dict[str, Any]:
+    """The answers with the suggested currency filled in where the user has not chosen one:
+    what the plan, the checks, the review and every answers file see."""
+    if vals.get(FOLLOWS_PLACE) is not None:
+        return vals
+    return {**vals, FOLLOWS_PLACE: suggested_currency(vals)}
+
+
+def is_suggestion(vals: dict[str, Any], qid: str, value: Any) -> bool:
+    """Whether `value` for `qid` is only the suggestion the widget shows, not yet chosen."""
+    return qid == FOLLOWS_PLACE and vals.get(qid) is None and value == suggested_currency(vals)
 
 
 def empty_answers() -> dict[str, Any]:
@@ -54,7 +81,9 @@ def answers_given(answers: Answers) -> dict[str, Any]:
     absent field still means the contract's default: only the wizard asks again.)"""
     read = answers_from_model(answers)
     vals = empty_answers()
-    vals.update({k: read[k] for k in answers.model_fields_set})
+    # A file's currency is its own even when it leaves the field out (the contract's default
+    # then): the place answered never changes it.
+    vals.update({k: read[k] for k in answers.model_fields_set | {FOLLOWS_PLACE}})
     return vals
 
 
@@ -76,7 +105,7 @@ def to_answers(vals: dict[str, Any]) -> Answers:
     takes the default too: here that is only ever a question off the user's path (a
     breach summary over its limit, then a contract that is not ended for cause), since
     on the path it keeps its step incomplete and review and the plan wait for it."""
-    data = {k: v for k, v in vals.items() if v is not None}
+    data = {k: v for k, v in resolved(vals).items() if v is not None}
     for key in _NONE_MEANS_UNSET:
         data.setdefault(key, None)
     return _accepted(data)[0]
@@ -102,7 +131,7 @@ class AnswersSoFar(Answers):
 def savable(vals: dict[str, Any]) -> Answers:
     """The answers model for "Save and finish later": what is valid so far, and only
     that (an unanswered question is left out of the file, not written as its default)."""
-    kept, _unset = valid_for_file(vals)
+    kept, _unset = valid_for_file(resolved(vals))
     return AnswersSoFar.model_validate(kept)
 
 

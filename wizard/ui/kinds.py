@@ -58,7 +58,8 @@ class Kind:
     check: Callable[[Question, Any, CheckWords], str | None]  # a set answer is wrong
     # (question, value, words, currency, jurisdiction) -> plain text; escape to show
     show: Callable[[Question, Any, AnswerWords, str, str], str]
-    # Starts with a value (the model's default) that is not yet the user's answer.
+    # Shows a suggested value (the place's currency, else the model's default) while the
+    # answer is None: not the user's answer until they choose one (answer_values.resolved).
     preset: bool = False
 
 
@@ -101,10 +102,6 @@ def text_max(field: str) -> int | None:
         if most is not None:
             return int(most)
     return None
-
-
-def _model_default(field: str) -> Any:
-    return Answers.model_fields[field].get_default(call_default_factory=True)
 
 
 def _model_accepts(field: str, value: Any) -> bool:
@@ -192,17 +189,17 @@ def _show_multi(
 
 
 def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbacks], None]:
-    cast: Callable[[Any], Any] = int if integer else float
-
     def draw(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
         # No min/max on the widget: a browser would refuse an out-of-range number without a
         # word; the check below explains it. value=None: an empty box stays unanswered.
-        _seed(key(q.id), None if value is None else cast(value))
+        # A whole-number question takes any number too (a float box): a whole-number box
+        # would cut 14.5 to 14 without a word, where the check names the question instead.
+        _seed(key(q.id), None if value is None else float(value))
         st.number_input(
             q.label,
             value=None,
-            step=1 if integer else 50.0,
-            format="%d" if integer else "%.2f",
+            step=1.0 if integer else 50.0,
+            format="%g" if integer else "%.2f",
             key=key(q.id),
             placeholder=words.enter_number,
             **callbacks,
@@ -211,8 +208,18 @@ def _number_drawer(integer: bool) -> Callable[[Question, Any, StepWords, Callbac
     return draw
 
 
+def _read_integer(q: Question, state: Mapping[str, Any]) -> Any:
+    """A whole number as an int (what the answers model takes); a fraction as it was typed,
+    for the check to refuse."""
+    value = state.get(key(q.id))
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _check_number(q: Question, value: Any, words: CheckWords) -> str | None:
     low, high = number_bounds(q.id)
+    if q.type == "integer" and value != int(value):
+        down, up = int(value // 1), int(value // 1) + 1
+        return words.whole_number.format(label=q.label, value=f"{value:,g}", down=down, up=up)
     if low is not None and value < low:
         return words.at_least.format(label=q.label, value=f"{value:,g}", low=f"{low:,g}")
     if high is not None and value > high:
@@ -334,6 +341,89 @@ def _check_currency(q: Question, value: Any, words: CheckWords) -> str | None:
     return None if _model_accepts(q.id, value) else words.currency_code.format(label=q.label)
 
 
+# --- place: a country by name, and a region where its holidays differ by region ---------------
+
+REGION = "region"
+
+
+def _place_options(code: str) -> list[str]:
+    """The empty code (not given), every country by name, and a code given some other way
+    (a file's "UK", or text kept from before the list) so that it shows as it is."""
+    from wizard import places  # imported on use: the holiday calendars are large
+
+    known = list(places.countries())
+    return ["", *known] if code in ("", *known) else ["", *known, code]
+
+
+def _country_label(code: str, words: StepWords) -> str:
+    from wizard import places
+
+    if not code:
+        return words.place_none
+    name = places.country_name(code)
+    if name is None or code in places.countries():
+        return name or code
+    return f"{name} ({code})"  # the same country under another of its codes
+
+
+def _draw_place(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
+    # A searchable list of country names (type to narrow it), not a box for codes: the
+    # answers keep the code ("GB", "US-NY"), as the contract says. A region list follows
+    # when the country's holidays differ by region.
+    from wizard import places
+
+    text = str(value or "").strip()
+    country, region = places.split(text)
+    if places.canonical(country) is None:
+        country, region = text, ""  # not a place the list knows: shown as it is, refused
+    _seed(key(q.id), country)
+    st.selectbox(
+        q.label, _place_options(country), format_func=lambda c: _country_label(c, words),
+        key=key(q.id), **callbacks,
+    )  # fmt: skip
+    chosen = st.session_state[key(q.id)]
+    names = places.regions(chosen) if places.canonical(chosen) else {}
+    if names:
+        _seed(key(q.id, REGION), region if region in names else "")
+        own = {k: v for k, v in callbacks.items() if k != "label_visibility"}
+        st.selectbox(
+            words.region, ["", *names],
+            format_func=lambda r: names.get(r, words.region_none), key=key(q.id, REGION),
+            **own,
+        )  # fmt: skip
+
+
+def _read_place(q: Question, state: Mapping[str, Any]) -> str:
+    from wizard import places
+
+    country = str(state.get(key(q.id)) or "")
+    region = str(state.get(key(q.id, REGION)) or "")
+    if not country or region not in places.regions(country):
+        return country  # a new country drops the last one's region
+    return f"{country}-{region}" if region else country
+
+
+def _check_place(q: Question, value: Any, words: CheckWords) -> str | None:
+    if _model_accepts(q.id, value):
+        return None
+    return words.place_unknown.format(label=q.label, value=value)
+
+
+def _show_place(
+    _q: Question, value: Any, words: AnswerWords, _currency: str, _jurisdiction: str
+) -> str:
+    from wizard import places
+
+    code = str(value or "").strip()
+    country, region = places.split(code)
+    name = places.country_name(country)
+    if not code or name is None:
+        return code or words.left_empty
+    region_name = places.regions(country).get(region)
+    shown = words.place_region.format(region=region_name, country=name) if region_name else name
+    return f"{shown} ({code.upper()})"
+
+
 # --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
 
 
@@ -408,7 +498,7 @@ KINDS: dict[str, Kind] = {
         missing=lambda words: words.choose_at_least_one, check=_no_check, show=_show_multi,
     ),
     "integer": Kind(
-        empty=_none, is_set=_not_none, draw=_number_drawer(integer=True), read=_read_key,
+        empty=_none, is_set=_not_none, draw=_number_drawer(integer=True), read=_read_integer,
         missing=lambda words: words.enter_number, check=_check_number, show=_show_integer,
     ),
     "amount": Kind(
@@ -423,12 +513,16 @@ KINDS: dict[str, Kind] = {
         empty=lambda _field: "", is_set=_text_is_set, draw=_draw_text, read=_read_text,
         missing=_choose_answer, check=_check_text, show=_show_text,
     ),
+    "place": Kind(
+        empty=lambda _field: "", is_set=_text_is_set, draw=_draw_place, read=_read_place,
+        missing=_choose_answer, check=_check_place, show=_show_place,
+    ),
     "deadlines": Kind(
         empty=lambda _field: [], is_set=bool, draw=_draw_deadlines, read=_read_deadlines,
         missing=_choose_answer, check=_check_deadlines, show=_show_deadlines,
     ),
     "currency": Kind(
-        empty=_model_default, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,
+        empty=_none, is_set=_text_is_set, draw=_draw_currency, read=_read_currency,
         missing=lambda words: words.currency_code, check=_check_currency, show=_show_text,
         preset=True,
     ),

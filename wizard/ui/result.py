@@ -193,19 +193,25 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lea
 
 
 def answer(plan: Plan) -> str:
-    """The top of the page: the approach, go ahead or wait, the dates, the next actions and
-    the must-dos. Returns the markdown that ends it, not yet drawn, for the message's
-    heading to take in: consecutive markdown is sent as one element (each element costs
-    server time on every run)."""
+    """The top of the page: the approach, go ahead or wait, the dates and the next actions,
+    with a pointer to the must-dos (drawn below the message, so that on a phone the message
+    comes soon). Returns the markdown that ends it, not yet drawn, for the message's heading
+    to take in: consecutive markdown is sent as one element (each element costs server time
+    on every run)."""
     _headline(plan)
-    return _musts(plan, _glance_and_next(plan, sources.screens().result.next_actions))
+    words = sources.screens().result
+    lead = _glance_and_next(plan, words.next_actions)
+    if plan.constraints:
+        lead += "\n\n" + md(words.musts_below.format(musts=plan.labels.musts))
+    return lead
 
 
 def details(plan: Plan) -> None:
-    """Below the message and the downloads: the reasons, the alternatives, the whole
-    timeline and checklist, the record and the reflection."""
+    """Below the message and the downloads: the must-dos and the tips, then the reasons, the
+    alternatives, the whole timeline and checklist, the record and the reflection."""
     words = sources.screens().result
-    _reasons(plan, f"## {md(words.details)}\n{md(words.further_down)}")
+    tips = _musts(plan, "")
+    _reasons(plan, _joined(tips, f"## {md(words.details)}\n{md(words.further_down)}"))
     _facts(plan)
     if (box := lazy_section(md(plan.labels.timeline), "timeline")) is not None:
         with box:

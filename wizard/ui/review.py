@@ -17,7 +17,7 @@ def render() -> str:
     words, shown_as = screens.review, screens.answers
     st.title(words.heading, anchor=False)
     st.markdown(words.intro)
-    vals = answer_values.values(session)
+    vals = answer_values.resolved(answer_values.values(session))
     path = validation.session_path(session)
     missing = set(validation.incomplete_steps(session))
     currency, jurisdiction = vals.get("currency") or "", vals.get("jurisdiction") or ""

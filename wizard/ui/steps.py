@@ -91,8 +91,11 @@ def _question(qid: str) -> None:
     runs instead."""
     session = current()
     q = sources.content().question_by_id[qid]
-    value = answer_values.values(session).get(qid)
+    vals = answer_values.values(session)
+    value = answer_values.resolved(vals).get(qid)
     widgets.render(q, value, session.errors.get(qid), session.soft.get(qid))
+    if answer_values.is_suggestion(vals, qid, value):
+        widgets.suggested(q, vals)
     if q.safety_panel and value is True:
         safety.panel()
     if session.drawing_page:

@@ -51,17 +51,22 @@ def _messages(questions: list[Question], vals: dict[str, Any], check: Check) -> 
     return found
 
 
+def _checked(session: Session) -> dict[str, Any]:
+    """The answers as they are checked: a currency not yet chosen is the one suggested."""
+    return answer_values.resolved(answer_values.values(session))
+
+
 def step_errors(session: Session, step: Step) -> dict[str, str]:
-    return _messages(session_path(session)[step.id], answer_values.values(session), kinds.check)
+    return _messages(session_path(session)[step.id], _checked(session), kinds.check)
 
 
 def step_warnings(session: Session, step: Step) -> dict[str, str]:
-    return _messages(session_path(session)[step.id], answer_values.values(session), soft_warning)
+    return _messages(session_path(session)[step.id], _checked(session), soft_warning)
 
 
 def session_errors(session: Session) -> dict[str, dict[str, str]]:
     """step id -> its form errors, for this session's answers."""
-    vals = answer_values.values(session)
+    vals = _checked(session)
     memo = session.errors_memo
     if memo is None or memo[0] != _memo_key(session):
         errors = {

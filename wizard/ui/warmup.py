@@ -27,9 +27,11 @@ def _warm() -> None:
     try:
         for name in MODULES:
             importlib.import_module(name)
+        from wizard import places
         from wizard.content import load_content
 
         load_content()
+        places.countries()  # the list of step 1 (the holiday calendars, the names)
     except Exception:  # noqa: BLE001 - the first real use will report the problem properly
         _LOG.warning("background warm-up failed; the core will load on first use")
 

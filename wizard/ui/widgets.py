@@ -27,8 +27,10 @@ def sync(q: Question) -> None:
     state = st.session_state
     if kinds.drawn(q, state):
         session = current()
-        answer_values.values(session)
-        session.set_value(q.id, kinds.of(q).read(q, state))
+        vals = answer_values.values(session)
+        value = kinds.of(q).read(q, state)
+        if not answer_values.is_suggestion(vals, q.id, value):  # else not chosen: it follows
+            session.set_value(q.id, value)  # the place, and Next leaves it so
         session.errors.pop(q.id, None)
         session.soft.pop(q.id, None)
 
@@ -66,6 +68,20 @@ def render(q: Question, value: object, error: str | None, warning: str | None) -
     kinds.of(q).draw(q, value, words, callbacks)
     if warning:
         st.warning(warning, icon=":material/warning:")
+
+
+def suggested(q: Question, vals: dict[str, Any]) -> None:
+    """Under the currency while the user has not chosen one: it is the one where they work.
+    A hint, as tab.js calls it: the control is described by it."""
+    from wizard import places
+
+    words = sources.screens().step
+    country = places.country_name(places.split(str(vals.get("jurisdiction") or ""))[0])
+    with st.container(key=f"hint_{q.id}"):
+        if country is None:
+            st.caption(words.currency_default)
+        else:
+            st.caption(words.currency_from_place.format(country=country))
 
 
 def question_box(q: Question) -> DeltaGenerator:
