@@ -214,7 +214,9 @@ def test_gb_without_a_nation_keeps_easter_monday_a_holiday():
     Counted as a working day, 10 business days from Friday 20 March 2026 would end on it."""
     easter_monday = dt.date(2026, 4, 6)
     assert not Workdays("GB").is_business_day(easter_monday)
-    assert Workdays("GB").holiday_name(easter_monday) == "Easter Monday"
+    assert Workdays("GB").holiday_name(easter_monday) == (
+        "Easter Monday (in England, Northern Ireland and Wales only)"
+    )
     assert Workdays("GB-SCT").is_business_day(easter_monday), "not a holiday in Scotland"
     plan = plan_for(
         profession="general",

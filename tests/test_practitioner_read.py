@@ -205,7 +205,7 @@ def test_lawyer_letter_offers_other_counsel_when_none_is_named() -> None:
         remedies_tried=["frank_conversation", "boundaries_reset"],
         client_assets=["records"],
     )
-    assert "providers" in checklist(plan)
+    assert "two or three lawyers" in checklist(plan)
     text = letters(plan)
     assert "Please engage new counsel now" in text
     assert "names of other lawyers" in text

@@ -73,8 +73,9 @@ def test_recommendation_invariants(case):
     if insisted and (planned > today + dt.timedelta(days=14) or waits_past):
         planned = wd.after(today)
         assert rec.notice_date == planned
-    # A request only suggested is refused at once, whatever date was planned (review 6).
-    if set(eff.signals) == {"unethical_request"} and not insisted:
+    # A request only suggested is refused at once, whatever date was planned (review 6);
+    # after a threat, the safety rule decides when notice goes (on the date planned).
+    if set(eff.signals) == {"unethical_request"} and not insisted and not threatened:
         planned = min(planned, wd.after(today))
     assert rec.notice_date >= planned >= today
     assert wd.is_business_day(rec.notice_date)

@@ -370,3 +370,45 @@ def test_a_clinicians_referral_list_is_of_clinicians_and_not_asked_for_twice() -
     )
     item = next(i for g in calm.checklist for i in g.items if i.id == "referrals")
     assert "two or three clinicians" in item.text
+
+
+def test_a_holiday_of_one_uk_nation_is_named_as_such_when_no_nation_was_given() -> None:
+    plan = plan_for(
+        jurisdiction="GB", signals=["goal_misalignment"], notice_date=dt.date(2027, 3, 17)
+    )
+    warning = next(w for w in plan.warnings if "Saint Patrick" in w)
+    assert "Saint Patrick's Day (in Northern Ireland only)" in warning
+    assert "in part of the country you gave" in warning
+    assert plan.recommendation.notice_date == dt.date(2027, 3, 18)
+    england = plan_for(
+        jurisdiction="GB-ENG", signals=["goal_misalignment"], notice_date=dt.date(2027, 3, 17)
+    )
+    assert england.recommendation.notice_date == dt.date(2027, 3, 17)
+
+
+def test_names_of_other_providers_promised_in_the_letter_have_a_dated_step() -> None:
+    plan = plan_for(
+        profession="construction", signals=["scope_creep"], pattern="recurring",
+        remedies_exhausted="yes", work_in_progress="some", notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    assert plan.recommendation.strategy != "transition"
+    assert "names of two or three contractors" in plan.message.body
+    step = next(s for s in plan.timeline if s.id == "handover")
+    assert "two or three contractors" in step.detail
+    assert plan.recommendation.notice_date <= step.date <= plan.recommendation.effective_date
+
+
+def test_accounts_are_transferred_to_the_client_in_a_sentence_that_reads_in_order() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], client_assets=["domains_hosting", "accounts_billing"],
+        notice_date=dt.date(2026, 12, 9),
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert "I will transfer to you, in your own name, your domains and hosting" in body
+    assert "for you to you" not in body
+
+
+@pytest.mark.parametrize("signal", ["business_changes", "needs_beyond_expertise"])
+def test_a_reduced_service_is_suggested_when_the_clients_needs_moved_on(signal: str) -> None:
+    plan = plan_for(signals=[signal], notice_date=dt.date(2026, 12, 9))
+    assert "reduced_service" in plan.recommendation.warning_ids

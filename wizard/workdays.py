@@ -23,6 +23,9 @@ LAST_DAY = dt.date(2199, 12, 31)
 # Monday (a bank holiday in England, Wales and Northern Ireland). "GB" alone then means
 # every nation's holidays, so a date is never treated as a working day where it is not.
 NATIONS_UNITED = {"GB": ("ENG", "NIR", "SCT", "WLS"), "UK": ("ENG", "NIR", "SCT", "WLS")}
+# A holiday of only some nations is named with them, so the plan does not tell a provider in
+# England that Saint Patrick's Day is a holiday where they work.
+NATION_NAMES = {"ENG": "England", "NIR": "Northern Ireland", "SCT": "Scotland", "WLS": "Wales"}
 
 
 @functools.lru_cache(maxsize=256)
@@ -33,12 +36,26 @@ def _calendar(jurisdiction: str, year: int) -> dict[dt.date, str]:
     country, _, subdivision = jurisdiction.partition("-")
     parts = (subdivision,) if subdivision else NATIONS_UNITED.get(country, ("",))
     days: dict[dt.date, str] = {}
+    kept_by: dict[dt.date, list[str]] = {}
     for part in parts:
         calendar = holidays.country_holidays(
             country, subdiv=part or None, years=year, language=_english(country)
         )
         for day, name in sorted(calendar.items()):
             days.setdefault(day, str(name))
+            kept_by.setdefault(day, []).append(part)
+    if len(parts) > 1:
+        for day, where in kept_by.items():
+            if len(where) < len(parts):
+                names = [NATION_NAMES.get(part, part) for part in where]
+                nations = " and ".join([", ".join(names[:-1]), names[-1]] if names[:-1] else names)
+                name = days[day]
+                # "New Year Holiday (observed, in Scotland only)": one bracket, not two.
+                days[day] = (
+                    f"{name[:-1]}, in {nations} only)"
+                    if name.endswith(")")
+                    else f"{name} (in {nations} only)"
+                )
     return days
 
 
