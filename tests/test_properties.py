@@ -182,8 +182,13 @@ def test_every_step_sits_in_its_phase_and_transfers_come_first(case):
     if rec.effective_condition == "court_permission" and ending_planned:
         steps = _index(plan.timeline, "date")
         # Straight after the notice; or, ending for cause with a cure period, only once the
-        # cure period has run (the client may put the breach right first).
-        application = steps.get("court_application") or steps["court_application_after_cure"]
+        # cure period has run (the client may put the breach right first); or, an ending the
+        # client must agree to, once they have (review 6).
+        application = (
+            steps.get("court_application")
+            or steps.get("court_application_agreed")
+            or steps["court_application_after_cure"]
+        )
         assert steps["give_notice"] <= application
 
 

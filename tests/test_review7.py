@@ -264,7 +264,8 @@ def test_a_notice_of_breach_is_not_held_back_for_the_clients_busy_season() -> No
 @pytest.mark.parametrize("outlook", ["unknown", "unlikely"])
 def test_an_ending_for_cause_over_behaviour_is_open_not_quiet(outlook: str) -> None:
     rec = plan_for(**{**BREACH_IN_BUSY_SEASON, "conversation_outlook": outlook}).recommendation
-    assert rec.strategy != "quiet_exit"
+    # Said openly: not a quiet exit, and not a hand-over "to a better fit" either.
+    assert rec.strategy == "communicate"
     assert "quiet_exit_clarity" not in rec.warning_ids
 
 
