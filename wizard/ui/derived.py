@@ -21,11 +21,23 @@ def answers_key(answers: Answers, today: dt.date) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def current_answers(session: Session) -> tuple[Answers, str]:
+    """(the answers model, its plan key) for the session's answers, made again only when
+    the answers (or the date) change: every run of the result page needs them."""
+    vals = answer_values.values(session)
+    today = sources.today()
+    memo_key = (id(vals), session.revision, today)
+    memo = session.answers_memo
+    if memo is None or memo[0] != memo_key:
+        answers = answer_values.to_answers(vals)
+        memo = session.answers_memo = (memo_key, (answers, answers_key(answers, today)))
+    return memo[1]
+
+
 def current_plan(session: Session) -> tuple[str, Plan]:
     """(key, plan) for the session's answers; rebuilt only when the answers change."""
-    answers = answer_values.to_answers(answer_values.values(session))
+    answers, plan_key = current_answers(session)
     today = sources.today()
-    plan_key = answers_key(answers, today)
     cached = session.plan_cache
     if cached and cached[0] == plan_key:
         return cached

@@ -47,7 +47,7 @@ def _downloads(session: Session, plan, message: dict) -> None:
         )
     st.download_button(
         words.save_answers,
-        data=derived.answers_file_maker(answer_values.to_answers(answer_values.values(session))),
+        data=derived.answers_file_maker(derived.current_answers(session)[0]),
         file_name=ANSWERS_FILE,
         mime="application/x-yaml",
         on_click="ignore",

@@ -46,6 +46,7 @@ class Session:
     drawing_page: bool = False  # the whole script is running (not one fragment)
     # Derived results, keyed by their inputs.
     path_memo: tuple[Any, Any] | None = None
+    answers_memo: tuple[Any, Any] | None = None  # the answers model and its plan key
     errors_memo: tuple[Any, Any] | None = None
     plan_cache: tuple[str, Plan] | None = None
     pdf_cache: dict[str, Any] = field(default_factory=dict)

@@ -7,6 +7,7 @@ first page and the first click fast. Process-wide and shared: it holds no user d
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import threading
@@ -34,6 +35,20 @@ def _warm() -> None:
         places.countries()  # the list of step 1 (the holiday calendars, the names)
     except Exception:  # noqa: BLE001 - the first real use will report the problem properly
         _LOG.warning("background warm-up failed; the core will load on first use")
+        return
+    _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """Leave what the process has loaded out of Python's cyclic garbage collector.
+
+    The modules and the content are some 100,000 objects that live as long as the
+    process. Every full collection walked all of them again (about 50 ms each, on a
+    click that happened to trigger one); frozen, a collection walks only what was made
+    since. Reference counting still frees frozen objects as usual: only a reference
+    cycle among them would stay, and they are made once per process."""
+    gc.collect()
+    gc.freeze()
 
 
 def start() -> None:

@@ -15,7 +15,7 @@ from wizard.answers import Answers
 from wizard.content_model import Question
 from wizard.models import Plan
 from wizard.plan import build_plan
-from wizard.ui import answer_values, derived, kinds, sources, validation
+from wizard.ui import derived, kinds, sources, validation
 from wizard.ui.safe import md
 from wizard.ui.session import Session
 
@@ -67,7 +67,7 @@ def render(session: Session, plan: Plan) -> None:
     if qid is None:
         return
     q = questions[qid]
-    answers = answer_values.to_answers(answer_values.values(session))
+    answers = derived.current_answers(session)[0]
     current = getattr(answers, qid)
     answered = kinds.answer_text(q, current, shown_as)
     st.caption(md(words.you_answered.format(answer=answered)))
