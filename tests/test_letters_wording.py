@@ -189,11 +189,12 @@ def test_work_product_is_never_held_under_a_clause_nobody_said_exists() -> None:
         )
         text = letters(plan)
         assert "of our agreement provides" not in text
-        assert "I propose to hand over the work I prepared for you once the final invoice" in text
-        # The must-do says the same as the letter, and the checklist has the user check it.
+        # Review 8: the letter hands the work over by default; holding back the unpaid part
+        # is the user's own change, where their agreement allows it.
+        assert "once the final invoice is settled" not in text
         assert "theirs once paid" not in musts(plan)
-        assert "once the final invoice is paid" in musts(plan)
-        assert "the work you made until the final invoice is paid" in checklist(plan)
+        assert "Hold back only the part covered by invoices still unpaid" in musts(plan)
+        assert "hold back the part covered by unpaid invoices" in checklist(plan)
 
 
 # --- A finished one-off job ------------------------------------------------------------
@@ -310,7 +311,7 @@ def test_a_physicians_letter_keeps_urgent_care_and_prescriptions_during_notice()
         notice_days=14,
     )
     text = letters(plan)
-    assert "urgent care" in text and "prescriptions do not run out" in text
+    assert "urgent care" in text and "prescriptions last until a new clinician" in text
     assert "sessions" not in text, "a physician sees patients at appointments"
 
 

@@ -354,7 +354,7 @@ def test_lawyer_plan_does_not_suggest_holding_back_work_product() -> None:
         client_assets=["files", "work_product"],
     )
     assert "The work I prepared for you will be handed over with the rest" in letters(plan)
-    assert "keep the work you made until the final invoice is paid" not in checklist(plan)
+    assert "may keep work until it is paid" not in checklist(plan)
 
 
 def test_designer_plan_still_checks_the_contract_before_holding_work_product() -> None:
@@ -364,4 +364,4 @@ def test_designer_plan_still_checks_the_contract_before_holding_work_product() -
         outstanding_balance=1200,
         client_assets=["work_product"],
     )
-    assert "keep the work you made until the final invoice is paid" in checklist(plan)
+    assert "may keep work until it is paid" in checklist(plan)

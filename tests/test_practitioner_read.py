@@ -36,7 +36,11 @@ def test_lawyer_unpaid_must_do_matches_the_letter_on_the_work_product() -> None:
     assert "with the rest of the file" in musts(plan)
 
 
-def test_accountant_may_still_hold_own_work_product_until_paid() -> None:
+def test_accountant_hands_over_own_work_unless_the_agreement_lets_them_hold_the_unpaid_part() -> (
+    None
+):
+    # Review 8: the draft held back all the work by default, paid for or not; the notes
+    # allow keeping it until paid only "if the contract says so".
     plan = plan_for(
         profession="accounting",
         signals=["payment_problems"],
@@ -44,8 +48,9 @@ def test_accountant_may_still_hold_own_work_product_until_paid() -> None:
         outstanding_balance=3400,
         client_assets=["records", "work_product"],
     )
-    assert "proposes to hand over what you made" in musts(plan)
-    assert "once the final invoice is settled" in letters(plan)
+    assert "Hold back only the part covered by invoices still unpaid" in musts(plan)
+    assert "once the final invoice is settled" not in letters(plan)
+    assert "The work I prepared for you will be handed over with the rest." in letters(plan)
 
 
 # --- Accountant: a deadline during notice is not a blanket promise -----------------------
@@ -81,7 +86,8 @@ def test_physician_letter_bridges_prescriptions_to_the_end_date() -> None:
     )
     text = letters(plan)
     assert "before your new clinician takes over" not in text
-    assert "prescriptions do not run out before that date" in text
+    # Review 8: bridged until a new clinician can see the patient, not only to the end.
+    assert "prescriptions last until a new clinician can see you" in text
     assert "until the end date" in checklist(plan)
     assert "until the patient is settled elsewhere" not in _warnings(plan)
 

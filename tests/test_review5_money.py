@@ -512,16 +512,17 @@ def test_work_made_for_the_client_alone_is_handed_over_by_a_date_and_on_the_chec
     assert "work you made for the client" in item(plan, "hand_over_work")
 
 
-def test_work_made_for_an_unpaid_client_is_handed_over_once_paid_on_the_checklist() -> None:
+def test_work_made_for_an_unpaid_client_is_handed_over_unless_the_contract_lets_it_wait() -> None:
     plan = plan_for(
         signals=["payment_problems"],
         remedies_tried=["written_warning"],
         outstanding_balance=900,
         client_assets=["files", "work_product"],
     )
-    assert "once the final invoice is settled" in letters(plan)
-    line = item(plan, "hand_over_work_once_paid")
-    assert "paid" in line and "contract" in line
+    assert "once the final invoice is settled" not in letters(plan)
+    assert "work you made for the client" in item(plan, "hand_over_work")
+    line = item(plan, "check_work_product")
+    assert "unpaid invoices" in line and "contract" in line
 
 
 def test_a_lawyers_work_goes_with_the_file_without_waiting_for_payment() -> None:

@@ -132,10 +132,11 @@ def test_work_made_for_the_client_is_handed_over_on_a_dated_step_of_the_timeline
     step = next(s for s in paid.timeline if s.id == "hand_over_work")
     item = next(i for g in paid.checklist for i in g.items if i.id == "hand_over_work")
     assert step.date == item.due < paid.recommendation.effective_date
+    # Owed money or not, the work goes over by the same date (review 8): holding the unpaid
+    # part back is the user's choice where their agreement allows it.
     unpaid = plan_for(outstanding_balance=900, **common)
-    step = next(s for s in unpaid.timeline if s.id == "hand_over_work_once_paid")
-    assert step.date > unpaid.recommendation.effective_date
-    assert [s for s in unpaid.timeline if s.id == "hand_over_work"] == []
+    assert next(s for s in unpaid.timeline if s.id == "hand_over_work").date == step.date
+    assert "I will hand over the work I prepared for you" in unpaid.message.body
 
 
 @pytest.mark.parametrize(
@@ -413,3 +414,19 @@ def test_accounts_are_transferred_to_the_client_in_a_sentence_that_reads_in_orde
 def test_a_reduced_service_is_suggested_when_the_clients_needs_moved_on(signal: str) -> None:
     plan = plan_for(signals=[signal], notice_date=dt.date(2026, 12, 9))
     assert "reduced_service" in plan.recommendation.warning_ids
+
+
+def test_a_builder_who_must_withdraw_keeps_the_site_keys_until_leaving_the_site() -> None:
+    plan = plan_for(
+        profession="construction", signals=["unethical_request"], improper_request_insisted=True,
+        has_contract=True, termination_clause="notice", notice_days=30, work_in_progress="some",
+        client_assets=["physical_property"], notice_date=TODAY,
+    )  # fmt: skip
+    end = plan.recommendation.effective_date
+    assert end > TODAY
+    ids = [s.id for s in plan.timeline]
+    assert "return_records_promptly" not in ids
+    step = next(s for s in plan.timeline if s.id == "return_records")
+    leave = next(i for g in plan.checklist for i in g.items if i.id == "site_handover")
+    assert TODAY < step.date <= leave.due <= end
+    assert "promptly" not in plan.message.body

@@ -65,5 +65,5 @@ def test_with_a_notice_period_the_thirty_days_and_bridging_stay() -> None:
     assert plan.recommendation.notice_days == 30
     assert "about 30 days' written notice" in warning(plan, "healthcare_notice")
     lines = checklist(plan)
-    assert "Keep providing emergency care and bridging prescriptions until the end date" in lines
+    assert "bridge prescriptions until a new doctor takes over" in lines
     assert "Keep care going until the end date" in lines
