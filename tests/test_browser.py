@@ -215,9 +215,11 @@ def choose_country(page, name: str) -> None:
     box = page.get_by_role("combobox", name="Where do you work? (optional)")
     box.click()
     page.keyboard.type(name[:6], delay=20)
-    page.get_by_role("option", name=name, exact=True).click()
+    # The list shows each country with the other names people type for it.
+    page.get_by_role("option", name=re.compile("^" + re.escape(name) + r"( \(|$)")).click()
     page.wait_for_function(  # the list shows the country chosen
-        "n => document.querySelector('.st-key-q_jurisdiction input').value === n", arg=name
+        "n => document.querySelector('.st-key-q_jurisdiction input').value.startsWith(n)",
+        arg=name,
     )
 
 

@@ -4,6 +4,7 @@ phone the result page reaches the message soon; where you work is chosen by name
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -218,7 +219,7 @@ def test_a_country_and_region_are_found_by_name_with_the_keyboard_alone(
     page.keyboard.type("germ", delay=30)
     page.keyboard.press("Enter")
     page.get_by_role("combobox", name=REGION).wait_for()
-    assert _shown(page, PLACE) == "Germany"
+    assert _shown(page, PLACE) == "Germany (Deutschland)"
     _idle(page)
     _tab_to(page, "No particular region")
     page.keyboard.type("bay", delay=30)
@@ -227,7 +228,7 @@ def test_a_country_and_region_are_found_by_name_with_the_keyboard_alone(
         "() => (JSON.parse(sessionStorage.getItem('partways:answers')) || {answers: {}})"
         ".answers.jurisdiction === 'DE-BY'"
     )
-    assert _shown(page, REGION) == "Bayern"
+    assert _shown(page, REGION) == "Bayern (Bavaria)"
     _idle(page)
     assert _serious(page) == []
     _shot(page, "place-desktop")
@@ -244,7 +245,7 @@ def test_on_a_phone_the_country_is_found_by_typing_and_tapping(
     _to_step_1(page, server)
     page.get_by_role("combobox", name=PLACE).tap()
     page.keyboard.type("united k", delay=30)
-    page.get_by_role("option", name="United Kingdom", exact=True).tap()
+    page.get_by_role("option", name=re.compile(r"^United Kingdom \(")).tap()
     page.get_by_role("combobox", name=REGION).wait_for()
     page.wait_for_function(
         "() => (JSON.parse(sessionStorage.getItem('partways:answers')) || {answers: {}})"
@@ -279,7 +280,7 @@ def test_the_money_step_shows_the_currency_of_where_you_work_and_says_why(
         _settle(page, "Step 4 of 8: Money and work in progress")
         assert _shown(page, "Currency") == "GBP"
         note = page.locator(".st-key-hint_currency")
-        note.get_by_text("This is the currency of United Kingdom, where you work.").wait_for()
+        note.get_by_text("This is the currency used in United Kingdom, where you work.").wait_for()
         page.wait_for_function(  # and the list is described by it, for a screen reader
             "() => (document.querySelector('.st-key-q_currency input')"
             ".getAttribute('aria-describedby') || '').startsWith('partways-hint-currency')"
@@ -289,3 +290,41 @@ def test_the_money_step_shows_the_currency_of_where_you_work_and_says_why(
         _shot(page, f"currency-{size}")
         assert _serious(page) == []
         page.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [("England", "United Kingdom ("), ("Holland", "Netherlands ("), ("Turkey", "Türkiye (")],
+)
+def test_a_country_is_found_by_the_name_people_type_for_it(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+    typed: str,
+    first: str,
+):
+    # Review 8: "England" offered the Cocos (Keeling) Islands, "Holland" nothing useful.
+    page = _page(chromium)
+    _to_step_1(page, server)
+    page.get_by_role("combobox", name=PLACE).click()
+    page.keyboard.type(typed, delay=20)
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert options.first.inner_text().startswith(first)
+    page.close()
+
+
+def test_a_german_state_is_found_by_its_english_name(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    page = _page(chromium)
+    _to_step_1(page, server)
+    page.get_by_role("combobox", name=PLACE).click()
+    page.keyboard.type("Germany", delay=20)
+    page.keyboard.press("Enter")
+    page.get_by_role("combobox", name=REGION).click()
+    page.keyboard.type("Bavaria", delay=20)
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    assert options.first.inner_text() == "Bayern (Bavaria)"
+    page.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_ui_apptest import answers_of, fill_current_step, new_app, sess, view
+from wizard import places
 from wizard.ui import kinds, sources
 from wizard.ui.safe import md
 
@@ -109,7 +110,15 @@ def test_a_country_and_a_region_are_chosen_by_name_and_kept_as_their_code():
     at.button(key="start").click().run()
     labels = _country_labels(at)
     assert labels[0] == sources.screens().step.place_none, "not given comes first"
-    assert {"United Kingdom", "Germany", "United States", "Canada", "Australia"} <= set(labels)
+    assert {"Germany (Deutschland)", "Canada", "Australia"} <= set(labels)
+    # Each with the other names people type for it, so that typing them finds it.
+    assert (
+        "United Kingdom (Britain, Great Britain, UK, England, Scotland, Wales, "
+        in labels[
+            labels.index(next(label for label in labels if label.startswith("United Kingdom")))
+        ]
+    )
+    assert "United States (America, USA)" in labels
     assert len(labels) > 200 and not [label for label in labels if label.isupper()]
     assert not [b for b in at.selectbox if b.key == REGION], "no region before a country"
     at.selectbox(key=PLACE).set_value("GB").run()
@@ -158,8 +167,8 @@ def _resume(answers: str):
 @pytest.mark.parametrize(
     ("saved", "country", "region", "label"),
     [
-        ("US-NY", "US", "NY", "United States"),
-        ("GB", "GB", "", "United Kingdom"),
+        ("US-NY", "US", "NY", "United States (America, USA)"),
+        ("GB", "GB", "", places.country_label("GB")),
         ("UK", "UK", "", "United Kingdom (UK)"),  # another code the calendars know
     ],
 )

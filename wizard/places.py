@@ -85,6 +85,45 @@ def regions(country: str) -> dict[str, str]:
     return dict(sorted(found.items(), key=lambda item: _sort_key(item[1])))
 
 
+# Other names people type for a place, so that the searchable lists find it: the English
+# name where the list shows another ("Türkiye", "Bayern"), older or shorter names, and the
+# nations of the UK. Shown after the name in the list, never stored (the answers keep codes).
+COUNTRY_ALSO = {
+    "GB": "Britain, Great Britain, UK, England, Scotland, Wales, Northern Ireland",
+    "US": "America, USA", "NL": "Holland", "DE": "Deutschland", "TR": "Turkey",
+    "CZ": "Czech Republic", "CI": "Ivory Coast", "CH": "Schweiz, Suisse", "AT": "Österreich",
+    "ES": "España", "MK": "Macedonia", "SZ": "Swaziland", "CV": "Cabo Verde",
+    "AE": "UAE", "KR": "Korea", "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo", "BA": "Bosnia and Herzegovina",
+}  # fmt: skip
+REGION_ALSO = {
+    "DE": {
+        "BY": "Bavaria", "HE": "Hesse", "MV": "Mecklenburg-Western Pomerania",
+        "NI": "Lower Saxony", "NW": "North Rhine-Westphalia", "RP": "Rhineland-Palatinate",
+        "SN": "Saxony", "ST": "Saxony-Anhalt", "TH": "Thuringia",
+    },
+    "AT": {
+        "2": "Carinthia", "3": "Lower Austria", "4": "Upper Austria", "6": "Styria",
+        "7": "Tyrol", "9": "Vienna",
+    },
+    "CH": {"GE": "Geneva", "LU": "Lucerne", "SG": "St. Gallen", "ZH": "Zurich", "FR": "Fribourg"},
+}  # fmt: skip
+
+
+def country_label(code: str) -> str:
+    """A country as the list shows it: its name, with the other names people type for it."""
+    name = countries()[code]
+    also = COUNTRY_ALSO.get(code)
+    return f"{name} ({also})" if also else name
+
+
+def region_label(country: str, region: str) -> str:
+    """A region as the list shows it: its name, with its English name where that differs."""
+    name = regions(country)[region]
+    also = REGION_ALSO.get(country, {}).get(region)
+    return f"{name} ({also})" if also else name
+
+
 def split(jurisdiction: str) -> tuple[str, str]:
     """("GB", "SCT") for "GB-SCT"; ("GB", "") for "GB"; ("", "") for ""."""
     country, _, region = jurisdiction.strip().upper().partition("-")

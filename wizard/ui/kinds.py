@@ -360,10 +360,10 @@ def _country_label(code: str, words: StepWords) -> str:
 
     if not code:
         return words.place_none
+    if code in places.countries():
+        return places.country_label(code)  # with the other names people type for it
     name = places.country_name(code)
-    if name is None or code in places.countries():
-        return name or code
-    return f"{name} ({code})"  # the same country under another of its codes
+    return code if name is None else f"{name} ({code})"  # the same country, another code
 
 
 def _draw_place(q: Question, value: Any, words: StepWords, callbacks: Callbacks) -> None:
@@ -386,9 +386,12 @@ def _draw_place(q: Question, value: Any, words: StepWords, callbacks: Callbacks)
     if names:
         _seed(key(q.id, REGION), region if region in names else "")
         own = {k: v for k, v in callbacks.items() if k != "label_visibility"}
+
+        def region_label(r: str) -> str:
+            return places.region_label(chosen, r) if r in names else words.region_none
+
         st.selectbox(
-            words.region, ["", *names],
-            format_func=lambda r: names.get(r, words.region_none), key=key(q.id, REGION),
+            words.region, ["", *names], format_func=region_label, key=key(q.id, REGION),
             **own,
         )  # fmt: skip
 
