@@ -280,7 +280,7 @@ def test_the_money_step_shows_the_currency_of_where_you_work_and_says_why(
         _settle(page, "Step 4 of 8: Money and work in progress")
         assert _shown(page, "Currency") == "GBP"
         note = page.locator(".st-key-hint_currency")
-        note.get_by_text("This is the currency used in United Kingdom, where you work.").wait_for()
+        note.get_by_text("This is the currency used where you work (United Kingdom).").wait_for()
         page.wait_for_function(  # and the list is described by it, for a screen reader
             "() => (document.querySelector('.st-key-q_currency input')"
             ".getAttribute('aria-describedby') || '').startsWith('partways-hint-currency')"
