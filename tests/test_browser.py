@@ -327,8 +327,9 @@ def test_reload_on_step_3_restores_every_answer(server, chromium):
     page.go_back()
     _settle(page, "Step 3 of 8: The contract")
     assert _stored(page)["answers"] == before["answers"]
-    # Discarding clears the tab's copy and starts again.
+    # Discarding asks once more (it clears every answer), then clears the tab's copy.
     page.get_by_role("button", name="Discard them and start again").click()
+    page.get_by_role("button", name="Yes, clear").click()
     _settle(page, "Partways")
     page.wait_for_function("() => sessionStorage.getItem('partways:answers') === null")
     page.close()

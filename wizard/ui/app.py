@@ -44,9 +44,25 @@ def _restored_banner(session: Session) -> None:
     text = words.first_page().restore
     with st.container(key="restored", border=True):
         st.markdown(text.notice)
+        if session.confirm_reset == "restored":
+            # Discarding clears every answer: asked once more, as Start over is.
+            confirm = words.first_page().start_over
+            st.warning(confirm.confirm)
+            with st.container(horizontal=True):
+                st.button(
+                    confirm.confirm_yes, key="restore_discard_yes", on_click=navigation.start_over
+                )
+                st.button(
+                    confirm.confirm_no, key="restore_discard_no",
+                    on_click=navigation.cancel_start_over,
+                )  # fmt: skip
+            return
         with st.container(horizontal=True):
             st.button(text.keep, key="restore_keep", on_click=navigation.keep_restored)
-            st.button(text.discard, key="restore_discard", on_click=navigation.start_over)
+            st.button(
+                text.discard, key="restore_discard", on_click=navigation.ask_start_over,
+                args=("restored",),
+            )  # fmt: skip
 
 
 def main() -> None:
