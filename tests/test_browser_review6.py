@@ -77,6 +77,10 @@ def test_keyboard_focus_on_a_radio_or_checkbox_option_is_a_solid_ring(
 ):
     page = _page(chromium)
     _to_step_1(page, server)
+    # The heading comes first; on a loaded machine the options may still be on their way,
+    # and Tab cannot reach what is not drawn yet.
+    page.locator("input[type=radio]").first.wait_for(state="attached")
+    page.locator("input[type=checkbox]").first.wait_for(state="attached")
     seen = {}
     for _ in range(30):
         page.keyboard.press("Tab")
