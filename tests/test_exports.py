@@ -101,7 +101,12 @@ def test_calendar_uids_stay_the_same_when_the_dates_move():
         cal = Calendar.from_ical(render_ics(plan))
         return {str(e["summary"]): str(e["uid"]) for e in cal.walk("VEVENT")}
 
-    assert uids(first) == uids(later)
+    # A step may come or go with the dates (a deadline that now falls before the notice):
+    # every step in both plans keeps its uid.
+    before, after = uids(first), uids(later)
+    common = before.keys() & after.keys()
+    assert len(common) >= 8
+    assert {step: before[step] for step in common} == {step: after[step] for step in common}
 
 
 def test_word_file_has_real_heading_and_list_styles_and_a_section_per_message():

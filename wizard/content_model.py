@@ -271,7 +271,12 @@ class RulesFile(_Model):
 
 # repair_end: where a repair window runs out, the notice date before any hold moved it.
 # "today": the plan date (what cannot wait for any planned date: crisis help, a lien check).
-Anchor = Literal["today", "notice", "effective", "planned", "repair_end"]
+# received: the day the client has the notice (a posted letter arrives days after posting).
+# served_deadline: the first of the client's deadlines that falls before the end (the end
+# when there is none), which the provider still meets.
+Anchor = Literal[
+    "today", "notice", "received", "effective", "planned", "repair_end", "served_deadline"
+]
 
 
 class Label(_Model):
@@ -369,6 +374,9 @@ class PlanFile(_Model):
     facts: list[FactEntry]
     footer: Text
     disclaimer_line: str
+    # Working days a posted letter takes to reach the client: steps that need the client to
+    # have the notice (a court application "now that the client knows") wait for it.
+    posted_arrives_after: int = Field(ge=0, le=10)
     # The start of every download's name ("exit-plan"); the client and date are added.
     file_stem: str
     log_planned: str

@@ -134,6 +134,10 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         client_deadline_lines=[],
         served_deadlines_text="",
         served_deadline_count=0,
+        # Set by the engine's checklist stage: when the provider asks the client for what it
+        # needs to meet the first of those (and whether that is at once).
+        served_info_by="",
+        served_info_soon=False,
         client_deadlines_text="",
         client_deadline_count=0,
         notice_deadlines_text="",

@@ -30,6 +30,7 @@ from wizard.context import (
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
 from wizard.notice_date import requested_notice_date, resolve_notice_date
+from wizard.places import country_name, currency_for, split
 from wizard.stages import STAGE_NAMES
 from wizard.workdays import Workdays, plus_days
 
@@ -596,6 +597,7 @@ def _dates(state: _State) -> _State:
             same_day=effective == notice,
             # Notice goes more than a week after the plan is made: its amounts may be stale.
             notice_later=notice > plus_days(state.today, 7),
+            deadline_served=bool(served),
         ),
     )
 
@@ -648,11 +650,17 @@ class KeyDates:
     cure_ends: dt.date | None = None
     # Where a repair window runs out, before any hold (the notice date when nothing holds).
     repair_end: dt.date | None = None
+    # The day the client has the notice: later than `notice` only for a posted letter.
+    received: dt.date | None = None
+    # The first deadline of the client's that the provider still meets before the end.
+    served_deadline: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
         return {
             "today": self.today,
             "notice": self.notice,
+            "received": self.received or self.notice,
+            "served_deadline": self.served_deadline or self.effective,
             "effective": self.effective,
             "planned": self.planned,
             "repair_end": self.repair_end or self.notice,
@@ -714,6 +722,11 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
 
 
 def _key_dates(state: _State) -> KeyDates:
+    received = state.notice
+    if state.channel == "letter":
+        received = state.workdays.add(
+            state.notice, state.content.plan.posted_arrives_after, "business"
+        )
     return KeyDates(
         state.today,
         state.planned,
@@ -722,12 +735,19 @@ def _key_dates(state: _State) -> KeyDates:
         state.workdays,
         state.cure_ends,
         state.repair_end,
+        received,
+        min(
+            (d.date for d in state.answers.key_deadlines if state.notice <= d.date),
+            default=None,
+        )
+        if state.facts["deadline_served"]
+        else None,
     )
 
 
 # Steps dated from the notice or the end belong to the ending itself: a plan whose fix is
 # not followed by an ordinary notice (notice_follows) stops before them.
-ENDING_ANCHORS = ("notice", "effective")
+ENDING_ANCHORS = ("notice", "received", "effective")
 
 
 def _checklist(state: _State) -> _State:
@@ -740,6 +760,11 @@ def _checklist(state: _State) -> _State:
     # No working day before notice to finish the draft on (notice today, or the plan made
     # on a weekend or holiday before it): no night to sleep on the draft.
     texts["notice_today"] = dates.schedule("notice", -1, "before_notice") >= state.notice
+    # What the provider needs from the client for a deadline it still meets, asked for about
+    # ten days ahead of it ("as soon as you can" when that is no later than the notice).
+    info_by = dates.schedule("served_deadline", -10, "during_notice")
+    texts["served_info_by"] = long_date(info_by)
+    texts["served_info_soon"] = info_by <= state.notice
     items = [
         ChecklistItem(
             id=entry.id,
@@ -838,6 +863,9 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     # A planned date (or, once it has passed, the plan date) on a public holiday moves on to
     # the next working day, and the plan says so (holiday_moved).
     requested = requested_notice_date(answers, today)
+    # Amounts in another currency than the one where the user works: worth a second look.
+    local_currency = currency_for(answers.jurisdiction, today)
+    elsewhere = local_currency is not None and local_currency != answers.currency
     state = _State(
         answers=answers,
         content=content,
@@ -847,10 +875,14 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         holiday_moves=()
         if requested is None
         else _holiday_move(workdays, "planned", requested, planned),
-        facts=MappingProxyType({**answers.model_dump(), "past_notice_date": past}),
+        facts=MappingProxyType(
+            {**answers.model_dump(), "past_notice_date": past, "currency_elsewhere": elsewhere}
+        ),
         texts=MappingProxyType(
             {
                 **answers_context(answers, content),
+                "local_currency": local_currency or "",
+                "country_name": country_name(split(answers.jurisdiction)[0]) or "",
                 # The date the user planned fell on a weekend or holiday: the plan's first
                 # working day after it, named where a reason speaks of "your planned date".
                 "planned_moved_on": long_date(planned)

@@ -29,8 +29,9 @@ STAGES: tuple[Stage, ...] = (
     # Answers that another answer rules out are read as that answer requires (a lawyer
     # whose client's matter is before a court has not finished the work).
     Stage("overrides", ("overrides",)),
-    # Facts known before any rule: the planned notice date was already past.
-    Stage("plan_date", (), {"past_notice_date": BOOL}),
+    # Facts known before any rule: the planned notice date was already past; the amounts
+    # are in another currency than the one where the user works.
+    Stage("plan_date", (), {"past_notice_date": BOOL, "currency_elsewhere": BOOL}),
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
     Stage("scores", ("scoring",)),
     Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
@@ -58,6 +59,9 @@ STAGES: tuple[Stage, ...] = (
             "same_day": BOOL,
             # notice_later: notice goes more than a week after the plan date.
             "notice_later": BOOL,
+            # deadline_served: a deadline of the client's falls before the end, while the
+            # provider still works for them: the notice promises to meet it.
+            "deadline_served": BOOL,
         },
     ),
     Stage("warnings", ("warnings",)),

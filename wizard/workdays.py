@@ -26,6 +26,9 @@ NATIONS_UNITED = {"GB": ("ENG", "NIR", "SCT", "WLS"), "UK": ("ENG", "NIR", "SCT"
 # A holiday of only some nations is named with them, so the plan does not tell a provider in
 # England that Saint Patrick's Day is a holiday where they work.
 NATION_NAMES = {"ENG": "England", "NIR": "Northern Ireland", "SCT": "Scotland", "WLS": "Wales"}
+# The plan is in British English. A country whose calendar has only US English names keeps
+# them, spelt the British way ("Labour Day" in France); the US keeps its own "Labor Day".
+BRITISH_SPELLING = {"Labor": "Labour", "Honor": "Honour"}
 
 
 @functools.lru_cache(maxsize=256)
@@ -37,12 +40,13 @@ def _calendar(jurisdiction: str, year: int) -> dict[dt.date, str]:
     parts = (subdivision,) if subdivision else NATIONS_UNITED.get(country, ("",))
     days: dict[dt.date, str] = {}
     kept_by: dict[dt.date, list[str]] = {}
+    language = _english(country)
     for part in parts:
         calendar = holidays.country_holidays(
-            country, subdiv=part or None, years=year, language=_english(country)
+            country, subdiv=part or None, years=year, language=language
         )
         for day, name in sorted(calendar.items()):
-            days.setdefault(day, str(name))
+            days.setdefault(day, _british(str(name)) if language == "en_US" else str(name))
             kept_by.setdefault(day, []).append(part)
     if len(parts) > 1:
         for day, where in kept_by.items():
@@ -57,6 +61,10 @@ def _calendar(jurisdiction: str, year: int) -> dict[dt.date, str]:
                     else f"{name} (in {nations} only)"
                 )
     return days
+
+
+def _british(name: str) -> str:
+    return " ".join(BRITISH_SPELLING.get(word, word) for word in name.split(" "))
 
 
 @functools.lru_cache(maxsize=256)
