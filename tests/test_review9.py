@@ -122,3 +122,93 @@ def test_holiday_names_borrowed_from_us_english_are_spelt_the_british_way() -> N
 
     assert Workdays("FR").holiday_name(dt.date(2027, 5, 1)) == "Labour Day"
     assert Workdays("US").holiday_name(dt.date(2027, 9, 6)) == "Labor Day"
+
+
+def test_a_capped_hold_does_not_claim_the_notice_covers_the_rest_of_the_busy_time() -> None:
+    # Held six months, then 30 days' notice: the end falls four months before the critical
+    # period is over, and the reason said the notice period "has to carry them through" it.
+    plan = build_plan(
+        Answers(
+            signals=["goal_misalignment"], remedies_tried=["frank_conversation"], notice_days=30,
+            critical_period=True, critical_period_ends=dt.date(2027, 1, 1),
+        ),
+        load_content(),
+        today=dt.date(2026, 2, 2),
+    )  # fmt: skip
+    assert "hold_capped" in plan.recommendation.warning_ids
+    assert plan.recommendation.effective_date < dt.date(2027, 1, 1)
+    reasons = " ".join(plan.reasons)
+    assert "carry them through" not in reasons
+    assert "plan the hand-over so that the rest of it is covered" in reasons
+
+
+def test_a_lawyers_closing_letter_says_it_does_not_act_on_an_appeal() -> None:
+    plan = plan_for(
+        profession="law", engagement_status="finished", signals=["goal_misalignment"],
+        client_assets=["records"], notice_date=WEDNESDAY,
+        key_deadlines=[{"date": "2027-01-06", "what": "Deadline to file a notice of appeal"}],
+    )  # fmt: skip
+    body = plan.message.body.replace("\n", " ")
+    assert "I am not acting for you on any further step in this matter" in body
+    assert "please speak to another lawyer straight away" in body
+    assert plan.message.subject == "Further work after your completed matter"
+
+
+def test_a_contract_silent_on_ending_is_checked_for_a_fixed_term_first() -> None:
+    plan = plan_for(
+        signals=["goal_misalignment"], remedies_tried=["frank_conversation"],
+        termination_clause="none", notice_date=WEDNESDAY,
+    )  # fmt: skip
+    assert "legal_review" in plan.recommendation.constraints
+    must_do = next(c.text for c in plan.constraints if c.id == "legal_review")
+    assert "fixed term" in must_do
+
+
+def test_a_threat_under_a_long_contract_notice_says_the_contract_may_end_sooner() -> None:
+    plan = plan_for(
+        profession="therapy", signals=["boundary_violations"], safety_concern=True,
+        safety_level="threat", termination_clause="notice", notice_days=60, notice_date=WEDNESDAY,
+    )  # fmt: skip
+    assert "threat_contract_notice" in plan.recommendation.warning_ids
+    said = " ".join(plan.warnings)
+    assert "can entitle you to end the contract sooner: ask a lawyer" in said
+
+
+def test_a_required_withdrawal_under_a_notice_clause_says_the_clause_may_not_hold() -> None:
+    # The plan keeps the contract's notice (spec: a required withdrawal shortens only a period
+    # no contract fixes), so the lawyer is told to ask whether the clause binds them at all.
+    plan = plan_for(
+        **{**LAWYER_IN_COURT, "signals": ["unethical_request"], "outstanding_balance": 0},
+        improper_request_insisted=True,
+        key_deadlines=[{"date": "2026-12-16", "what": "Trial begins"}],
+    )
+    assert "mandatory_withdrawal" in plan.recommendation.constraints
+    said = " ".join(plan.warnings)
+    assert "whether the notice clause holds you that long" in said
+    assert "ask the court for leave to withdraw as soon as it allows" in said
+
+
+def test_records_go_back_before_the_deadline_they_are_needed_for() -> None:
+    # Withdrawal required on Wednesday, the return due on Friday: the records went back the
+    # Monday after, too late to file with.
+    plan = plan_for(
+        profession="accounting", jurisdiction="IE", signals=["unethical_request"],
+        improper_request_insisted=True, remedies_tried=["frank_conversation"], notice_days=30,
+        client_assets=["records"], currency="EUR", notice_date=WEDNESDAY,
+        key_deadlines=[{"date": "2026-12-11", "what": "Income tax return"}],
+    )  # fmt: skip
+    assert step_date(plan, "return_records_promptly") < dt.date(2026, 12, 11)
+    assert checklist_due(plan)["return_records_promptly"] < dt.date(2026, 12, 11)
+    assert checklist_due(plan)["export_data_promptly"] < dt.date(2026, 12, 11)
+    assert "by Thursday 10 December 2026" in plan.message.body.replace("\n", " ")
+
+
+def test_a_lawyer_free_to_wait_is_told_a_trial_inside_the_notice_argues_for_after_it() -> None:
+    plan = plan_for(
+        **{**LAWYER_IN_COURT, "signals": ["goal_misalignment"], "outstanding_balance": 0},
+        key_deadlines=[{"date": "2026-12-18", "what": "Trial"}],
+    )
+    said = " ".join(plan.warnings)
+    assert "giving notice afterwards is often kinder to the client" in said
+    owed = plan_for(**LAWYER_IN_COURT, key_deadlines=[{"date": "2026-12-18", "what": "Trial"}])
+    assert "giving notice afterwards" not in " ".join(owed.warnings)

@@ -294,6 +294,9 @@ class DatedEntry(_Model):
     # A step that takes the end as certain (a hand-over, returning what the client gave):
     # while the client may still put a breach right, it waits until the cure period has run.
     after_cure: bool = False
+    # A step that gives the client what a deadline needs (their records, when withdrawal is
+    # required): no later than the working day before the client's next deadline.
+    before_deadline: bool = False
 
 
 class TimelineEntry(DatedEntry):

@@ -654,6 +654,8 @@ class KeyDates:
     received: dt.date | None = None
     # The first deadline of the client's that the provider still meets before the end.
     served_deadline: dt.date | None = None
+    # The client's first deadline on or after the notice date, whoever meets it.
+    next_deadline: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
         return {
@@ -667,24 +669,32 @@ class KeyDates:
         }[name]
 
     def schedule(
-        self, anchor: str, offset: int, phase: Phase | None, after_cure: bool = False
+        self,
+        anchor: str,
+        offset: int,
+        phase: Phase | None,
+        after_cure: bool = False,
+        before_deadline: bool = False,
     ) -> dt.date:
         """A step's date: `offset` working days from its anchor, kept inside its phase
         (before notice: from today to the notice date; during notice: from the notice date
         to the end; after the end: from the end on) and never before today. A step that
-        takes the end as certain waits for a running cure period to end."""
+        takes the end as certain waits for a running cure period to end; one that gives the
+        client what a deadline needs comes before the client's next deadline."""
         wd = self.workdays
         day = wd.offset(self.anchor(anchor), offset)
         low, high = self.today, dt.date.max
         if after_cure and self.cure_ends is not None:
             # Not on the cure period's last day: the client has all of it.
             low = wd.on_or_after(plus_days(self.cure_ends, 1))
+        if before_deadline and self.next_deadline is not None:
+            high = wd.on_or_before(plus_days(self.next_deadline, -1))
         if phase == "before_notice":
-            high = self.notice
+            high = min(high, self.notice)
         elif phase == "at_notice":
             low = high = self.notice
         elif phase == "during_notice":
-            low, high = max(low, self.notice), self.effective
+            low, high = max(low, self.notice), min(high, self.effective)
         elif phase == "after_end":
             low = max(low, self.effective)
         high = max(high, low)
@@ -742,6 +752,7 @@ def _key_dates(state: _State) -> KeyDates:
         )
         if state.facts["deadline_served"]
         else None,
+        min((d.date for d in state.answers.key_deadlines if state.notice <= d.date), default=None),
     )
 
 
@@ -769,7 +780,9 @@ def _checklist(state: _State) -> _State:
         ChecklistItem(
             id=entry.id,
             text=after_cure_text(entry.text.render(texts), entry, dates, content, texts),
-            due=dates.schedule(entry.anchor, entry.offset, entry.phase, entry.after_cure),
+            due=dates.schedule(
+                entry.anchor, entry.offset, entry.phase, entry.after_cure, entry.before_deadline
+            ),
             phase=entry.phase,
         )
         for entry in content.plan.checklist

@@ -178,7 +178,9 @@ def file_stem(stem: str, client_name: str, notice: dt.date) -> str:
 
 
 def _dated(entry: Any, decision: Decision) -> dt.date:
-    return decision.dates.schedule(entry.anchor, entry.offset, entry.phase, entry.after_cure)
+    return decision.dates.schedule(
+        entry.anchor, entry.offset, entry.phase, entry.after_cure, entry.before_deadline
+    )
 
 
 def _glance(decision: Decision, content: Content, first_step: str | None) -> list[GlanceRow]:
