@@ -4,10 +4,12 @@ the answers that showed it."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 from typing import Any
 
 from wizard.answers import Answers
-from wizard.content import load_content
+from wizard.content import CONTENT_DIR, load_content
 from wizard.models import Plan
 from wizard.plan import build_plan
 
@@ -212,3 +214,19 @@ def test_a_lawyer_free_to_wait_is_told_a_trial_inside_the_notice_argues_for_afte
     assert "giving notice afterwards is often kinder to the client" in said
     owed = plan_for(**LAWYER_IN_COURT, key_deadlines=[{"date": "2026-12-18", "what": "Trial"}])
     assert "giving notice afterwards" not in " ".join(owed.warnings)
+
+
+def test_a_warning_may_use_any_name_wizard_check_accepts(tmp_path: Path) -> None:
+    # `court` is a plan text that `wizard check` accepted in a warning, while the engine
+    # rendered warnings without it: the plan failed for the user instead of at load time.
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    rules = target / "rules.yaml"
+    text = rules.read_text("utf-8")
+    old = "Send notice to {{"
+    assert old in text
+    rules.write_text(text.replace(old, "{{ 'In court. ' if court }}Send notice to {{", 1))
+    content = load_content(target)
+    answers = Answers(**{**LAWYER_IN_COURT, "signals": ["unresponsive"]})
+    plan = build_plan(answers, content, today=TODAY)
+    assert any(w.startswith("In court. Send notice to") for w in plan.warnings)

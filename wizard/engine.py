@@ -630,8 +630,11 @@ def _move_words(move: HolidayMove) -> dict[str, Any]:
 
 def _warnings(state: _State) -> _State:
     hits = _fires(state, state.content.rules.warnings)
+    # Everything is decided by now: warnings are worded with the same names as the plan's
+    # texts, the context `wizard check` renders them against (render_check).
+    texts = _final_texts(state) if hits else {}
     return state.with_(
-        warnings=tuple(rule.text.render(state.texts) for rule in hits),
+        warnings=tuple(rule.text.render(texts) for rule in hits),
         warning_ids=tuple(rule.id for rule in hits),
         fired=_fired(state, *hits),
     )
