@@ -311,7 +311,9 @@ def test_a_physicians_letter_keeps_urgent_care_and_prescriptions_during_notice()
         notice_days=14,
     )
     text = letters(plan)
-    assert "urgent care" in text and "prescriptions last until a new clinician" in text
+    assert (
+        "for anything urgent" in text and "I will make sure it lasts until a new clinician" in text
+    )
     assert "sessions" not in text, "a physician sees patients at appointments"
 
 

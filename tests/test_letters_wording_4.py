@@ -47,7 +47,7 @@ NO_BREACH: dict[str, dict[str, Any]] = {
 DECIDED = [
     "I have decided to end",
     "have decided to end the work",
-    "This letter confirms that I am ending",
+    "This letter is to let you know that I am ending",
     "I will end our work together",
     "I will therefore end our work together",
     "I am ending our",
@@ -118,7 +118,7 @@ def test_no_breach_draft_makes_returns_and_the_final_invoice_follow_the_agreemen
     end = long_date(plan.recommendation.effective_date)
     assert f"I will return your files and data by {end}" in body
     # What the client gave is theirs whatever is agreed (review 6): only the invoice waits.
-    assert "Whatever we agree, I will return your files" in body
+    assert "Once we have agreed the ending, I will return your files" in body
     assert "Once we have agreed the ending, my final invoice" in body
     assert "My final invoice" not in body
 

@@ -87,7 +87,7 @@ def test_physician_letter_bridges_prescriptions_to_the_end_date() -> None:
     text = letters(plan)
     assert "before your new clinician takes over" not in text
     # Review 8: bridged until a new clinician can see the patient, not only to the end.
-    assert "prescriptions last until a new clinician can see you" in text
+    assert "I will make sure it lasts until a new clinician can see you" in text
     assert "until the end date" in checklist(plan)
     assert "until the patient is settled elsewhere" not in _warnings(plan)
 

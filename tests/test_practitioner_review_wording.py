@@ -49,7 +49,7 @@ def test_a_threatened_physician_still_bridges_prescriptions_in_writing() -> None
         safety_level="threat", has_contract=False, termination_clause="none",
     )  # fmt: skip
     assert "Without meeting the patient" in item_text(plan, "emergency_care")
-    assert "prescriptions last until a new clinician takes over" in plan.message.body
+    assert "that it lasts until a new clinician takes over" in plan.message.body
 
 
 def test_care_dates_the_user_typed_come_with_a_reminder_to_keep_treatment_out() -> None:

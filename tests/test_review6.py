@@ -98,15 +98,16 @@ def test_an_agreed_ending_before_a_court_is_applied_for_only_once_the_client_agr
     assert steps["court_application_agreed"].date > steps["written_agreement"].date
 
 
-def test_an_accountant_returns_the_clients_records_whether_or_not_the_ending_is_agreed() -> None:
+def test_an_accountant_returns_the_clients_records_on_request_before_the_ending_is_agreed() -> None:
+    # Review 10: "Whatever we agree" promised the return even if the work carried on; the
+    # records go back once the ending is agreed, and sooner whenever the client asks.
     plan = plan_for(
         profession="accounting", signals=["provider_changes"], termination_clause="cause_only",
         client_assets=["records"], notice_date=dt.date(2026, 12, 8),
     )  # fmt: skip
     body = plan.message.body.replace("\n", " ")
-    assert "Whatever we agree, I will return the documents and records you gave me" in body
-    assert "or sooner if you ask" in body
-    assert "Once we have agreed the ending, I will return" not in body
+    assert "Once we have agreed the ending, I will return the documents and records" in body
+    assert "or sooner if you ask: they are yours" in body
 
 
 def test_days_added_only_to_reach_a_working_day_are_not_presented_as_time_given() -> None:

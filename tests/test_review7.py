@@ -324,7 +324,7 @@ def test_a_doctors_letter_does_not_say_until_then_twice() -> None:
     )
     body = plan.message.body.replace("\n", " ")
     assert "until then. Until then" not in body
-    assert "Meanwhile I remain available to you for urgent care" in body
+    assert "Meanwhile I remain your clinician for anything urgent" in body
 
 
 def test_a_letter_ending_for_a_breach_neither_thanks_the_client_nor_repeats_formal_notice() -> None:

@@ -73,5 +73,5 @@ def test_the_final_invoice_does_not_bill_again_what_was_invoiced_already() -> No
 
 def test_a_doctor_bridges_prescriptions_until_a_new_doctor_takes_over() -> None:
     plan = plan_for(profession="healthcare", signals=["provider_changes"], notice_date=TODAY)
-    assert "prescriptions last until a new clinician can see you" in plan.message.body
+    assert "I will make sure it lasts until a new clinician can see you" in plan.message.body
     assert "until a new doctor takes over" in checklist(plan)["emergency_care"]

@@ -76,7 +76,9 @@ def test_a_finished_job_hands_nothing_over_it_points_to_other_providers() -> Non
     assert "nothing is handed over" in step.detail
 
 
-def test_a_notice_kept_ready_for_a_call_confirms_what_was_said() -> None:
+def test_a_notice_kept_ready_for_a_call_stands_on_its_own() -> None:
+    # Review 10: it said "This confirms ... when we spoke on", but the plan scripts no such
+    # call, and a user who sends it as it stands reports a conversation that never happened.
     plan = plan_for(
         signals=["behaviour_decline"], pattern="recurring", remedies_exhausted="no",
         conversation_outlook="likely", relationship_depth="close", relationship_months=30,
@@ -85,14 +87,15 @@ def test_a_notice_kept_ready_for_a_call_confirms_what_was_said() -> None:
     rec = plan.recommendation
     assert rec.readiness == "repair_first" and rec.channel == "phone"
     later = plan.further_messages[0]
-    assert "This confirms in writing what I told you when we spoke on" in later.body
+    assert "when we spoke on" not in later.body
+    assert "I am writing to let you know" in " ".join(later.body.split())
 
 
 def test_crisis_contacts_in_care_find_the_clinicians_before_giving_their_names() -> None:
     plan = plan_for(profession="therapy", signals=["provider_changes"], client_in_crisis=True,
                     client_in_crisis_until=dt.date(2027, 1, 20))  # fmt: skip
     text = next(i.text for g in plan.checklist for i in g.items if i.id == "crisis_contacts")
-    assert text.startswith("Find two or three clinicians the client can turn to, then")
+    assert text.startswith("Find two or three clinicians the client can turn to, for your notice")
 
 
 def test_a_breach_the_user_wrote_down_is_relied_on_not_denied() -> None:

@@ -74,11 +74,10 @@ def render_message(
         texts["tone"] = tone
     # A fix is reviewed where its window runs out, not after a hold that moved the notice on.
     texts["review_on"] = long_date(decision.dates.schedule("repair_end", -2, "before_notice"))
-    # A notice kept ready for a call or a meeting confirms what was said, as the timeline's
-    # "confirm it the same day in writing" step does; it is not the first news.
-    texts["confirming"] = role == "confirmation" or (
-        role == "exit_later" and spoken and rec.written_notice
-    )
+    # Only the written confirmation of this plan's own call or meeting, whose talking points
+    # the plan gives, confirms what was said. A notice kept ready for after a failed fix
+    # stands on its own: no call for it is scripted, so it never refers to one.
+    texts["confirming"] = role == "confirmation"
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
     texts["records_on"] = long_date(_dated(prompt_return, decision))
     stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
