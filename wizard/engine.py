@@ -740,6 +740,8 @@ def _key_dates(state: _State) -> KeyDates:
         received = state.workdays.add(
             state.notice, state.content.plan.posted_arrives_after, "business"
         )
+    ahead = [d.date for d in state.answers.key_deadlines if state.notice <= d.date]
+    next_deadline = min(ahead, default=None)
     return KeyDates(
         state.today,
         state.planned,
@@ -749,13 +751,8 @@ def _key_dates(state: _State) -> KeyDates:
         state.cure_ends,
         state.repair_end,
         received,
-        min(
-            (d.date for d in state.answers.key_deadlines if state.notice <= d.date),
-            default=None,
-        )
-        if state.facts["deadline_served"]
-        else None,
-        min((d.date for d in state.answers.key_deadlines if state.notice <= d.date), default=None),
+        next_deadline if state.facts["deadline_served"] else None,
+        next_deadline,
     )
 
 
