@@ -164,6 +164,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         ruled_out_titles="",
         ruled_out_count=0,
         hold_capped=False,  # in a hold's reason: this hold was cut short
+        remedies_used_up=False,  # in the readiness reason: every fix a rule offers was tried
     )
     # Named conditions from rules.yaml (e.g. `regulated`) are true/false in templates too,
     # so wording never repeats a list the rules already hold.

@@ -248,9 +248,18 @@ def _strategy(state: _State) -> _State:
 def _readiness(state: _State) -> _State:
     """The first readiness rule that fires says whether to act now or try a fix first."""
     content = state.content
-    rule = _first(state, content.rules.readiness)
+    tried = state.answers.remedies_tried
+    defs = content.rules.definitions
+    fired = [r for r in content.rules.readiness if r.when.evaluate(state.facts, defs)]
+    # A fix to try first must be one not tried yet: a rule that picks from a list of fixes,
+    # all of them tried, gives way to the next rule (spec: "try the named remedy first").
+    rule = next(
+        (r for r in fired if r.remedy or not r.remedy_order or set(r.remedy_order) - set(tried)),
+        None,
+    )
     if rule is None:
-        reason = content.rules.default_readiness_reason.render(state.texts)
+        words = {**state.texts, "remedies_used_up": bool(fired)}
+        reason = content.rules.default_readiness_reason.render(words)
         return state.with_(
             reasons=(*state.reasons, reason),
             **state.fact(readiness="proceed", notice_follows=True),
@@ -259,11 +268,8 @@ def _readiness(state: _State) -> _State:
     next_remedy = None
     texts = state.texts
     if rule.readiness == "repair_first":
-        tried = state.answers.remedies_tried
         order = rule.remedy_order
-        next_remedy = rule.remedy or next(
-            (r for r in order if r not in tried), order[-1] if order else None
-        )
+        next_remedy = rule.remedy or next((r for r in order if r not in tried), None)
         label = remedy_label(next_remedy, state.answers, content) if next_remedy else ""
         # The reason may name the fix (remedy_label) or word itself by it (remedy).
         texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
