@@ -65,3 +65,25 @@ def test_each_group_of_checkboxes_is_a_group_named_by_its_question(
     # Every option is in the group (waiting while the step is still being drawn).
     expect(group.get_by_role("checkbox")).to_have_count(len(q.options))
     page.close()
+
+
+# --- 2: each Edit button on review says what it edits ---------------------------------------
+
+
+def test_each_edit_button_on_review_is_named_by_the_step_it_edits(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    from wizard.content import load_content
+
+    titles = [step.title for step in load_content().questions.steps]
+    page = _page(chromium)
+    _open_step(page, server, len(titles) - 1)
+    page.locator(".st-key-nav_next").get_by_role("button").click()  # "Review answers"
+    _settle(page, "Check your answers")
+    for title in titles:
+        page.get_by_role("button", name=f"Edit “{title}”", exact=True).wait_for()
+    assert page.get_by_role("button", name="Edit", exact=True).count() == 0
+    page.get_by_role("button", name=f"Edit “{titles[2]}”", exact=True).click()
+    _settle(page, f"Step 3 of {len(titles)}: {titles[2]}")
+    page.close()

@@ -222,7 +222,7 @@ def test_next_clicked_straight_from_a_box_shows_and_focuses_the_summary(
 
     # A number out of range, saved straight from its box while editing from review.
     _example_review(page, server)
-    page.get_by_role("button", name="Edit", exact=True).nth(2).click()
+    page.get_by_role("button", name="Edit “The contract”", exact=True).click()
     _settle(page, "Step 3 of 8: The contract")
     days = page.get_by_role("spinbutton", name="How many days' notice does it require?")
     days.click()

@@ -51,8 +51,8 @@ def test_each_step_is_one_markdown_and_its_edit_button():
         for q in path[step.id]:
             value = kinds.answer_text(q, sess.answers.get(q.id), shown_as, answers.currency)
             assert f"**{md(q.label)}**  \n{md(value)}" in text, q.id
-        assert edit.key == f"edit_{step.id}" and edit.label == WORDS.edit
-        assert edit.proto.help == WORDS.edit_help.format(step=step.title)
+        assert edit.key == f"edit_{step.id}"
+        assert edit.label == WORDS.edit.format(step=step.title)  # each names what it edits
     assert not at.columns, "no column rows: each costs three elements per step"
     # The one top heading is the page's title; step headings are in the markdown.
     assert [t.value for t in at.title] == [WORDS.heading] and not at.subheader

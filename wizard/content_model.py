@@ -506,7 +506,6 @@ class ReviewWords(_Model):
     heading: str
     intro: str
     edit: str
-    edit_help: str
     step_incomplete: str
     still_needed: str
     see_plan: str
