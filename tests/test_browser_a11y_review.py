@@ -87,3 +87,59 @@ def test_each_edit_button_on_review_is_named_by_the_step_it_edits(
     page.get_by_role("button", name=f"Edit “{titles[2]}”", exact=True).click()
     _settle(page, f"Step 3 of {len(titles)}: {titles[2]}")
     page.close()
+
+
+# --- 3: focus after "Start over" and after discarding restored answers ----------------------
+
+
+def _focus_is(page, js_test: str) -> None:
+    """Wait until the focused element passes `js_test` (a function of the element)."""
+    page.wait_for_function(f"() => ({js_test})(document.activeElement)")
+
+
+def _press(page, locator) -> None:
+    """Keyboard only: focus a button and press Enter."""
+    locator.focus()
+    page.keyboard.press("Enter")
+
+
+def test_start_over_confirmed_on_the_welcome_screen_focuses_its_heading(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    """Back to the first page after some steps, then Start over: the page stays the welcome
+    screen, and focus must not be left on the body where the pressed button was."""
+    page = _page(chromium)
+    _open_step(page, server, 2)
+    for _ in range(3):
+        page.get_by_role("button", name="Back").click()
+        page.wait_for_function("() => document.activeElement.tagName === 'H1'")
+    _settle(page, "Partways")
+    sidebar = page.get_by_test_id("stSidebar")
+    _press(page, sidebar.get_by_role("button", name="Start over"))
+    # The question is asked where the button was, and focus goes to it (not the body).
+    _focus_is(page, "el => el.closest('.st-key-confirm_sidebar') !== null")
+    assert "Clear every answer" in page.evaluate("() => document.activeElement.innerText")
+    _press(page, sidebar.get_by_role("button", name="Keep my answers"))
+    _focus_is(page, "el => el.closest('.st-key-reset') && el.tagName === 'BUTTON'")
+    _press(page, sidebar.get_by_role("button", name="Start over"))
+    _press(page, sidebar.get_by_role("button", name="Yes, clear"))
+    _focus_is(page, "el => el.tagName === 'H1' && el.innerText.trim() === 'Partways'")
+    page.wait_for_function("() => sessionStorage.getItem('partways:answers') === null")
+    page.close()
+
+
+def test_discarding_restored_answers_asks_with_focus_then_focuses_the_welcome_heading(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    page = _page(chromium)
+    _open_step(page, server, 0)
+    _press(page, page.get_by_role("button", name="Discard them and start again"))
+    _focus_is(page, "el => el.closest('.st-key-confirm_restored') !== null")
+    _press(page, page.get_by_role("button", name="Keep my answers"))
+    _focus_is(page, "el => el.closest('.st-key-restore_discard') && el.tagName === 'BUTTON'")
+    _press(page, page.get_by_role("button", name="Discard them and start again"))
+    _press(page, page.locator(".st-key-restore_discard_yes").get_by_role("button"))
+    _focus_is(page, "el => el.tagName === 'H1' && el.innerText.trim() === 'Partways'")
+    page.close()

@@ -47,15 +47,17 @@ def _restored_banner(session: Session) -> None:
         if session.confirm_reset == "restored":
             # Discarding clears every answer: asked once more, as Start over is.
             confirm = words.first_page().start_over
-            st.warning(confirm.confirm)
-            with st.container(horizontal=True):
-                st.button(
-                    confirm.confirm_yes, key="restore_discard_yes", on_click=navigation.start_over
-                )
-                st.button(
-                    confirm.confirm_no, key="restore_discard_no",
-                    on_click=navigation.cancel_start_over,
-                )  # fmt: skip
+            with st.container(key="confirm_restored"):  # tab.js focuses the question
+                st.warning(confirm.confirm)
+                with st.container(horizontal=True):
+                    st.button(
+                        confirm.confirm_yes, key="restore_discard_yes",
+                        on_click=navigation.start_over,
+                    )  # fmt: skip
+                    st.button(
+                        confirm.confirm_no, key="restore_discard_no",
+                        on_click=navigation.cancel_start_over, args=("restore_discard",),
+                    )  # fmt: skip
             return
         with st.container(horizontal=True):
             st.button(text.keep, key="restore_keep", on_click=navigation.keep_restored)

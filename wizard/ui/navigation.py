@@ -107,7 +107,7 @@ def keep_restored() -> None:
     """The notice goes; focus goes to the screen's heading (the button pressed is gone)."""
     session = current()
     session.restored = False
-    session.focus_round += 1
+    _focus(session, None)
 
 
 def apply_change(qid: str, value: object) -> None:
@@ -165,18 +165,36 @@ def forget_upload() -> None:
     current().upload_error = None
 
 
+def _focus(session: Session, key: str | None) -> None:
+    """After this run, focus goes to the element keyed `key` (its button, if it holds one),
+    or to the screen's heading (None): the control just pressed is gone."""
+    session.focus_round += 1
+    session.focus_on = key
+
+
 def ask_start_over(place: str) -> None:
-    current().confirm_reset = place
+    """The question is asked where the button was (confirm_<place>), and focus goes to it."""
+    session = current()
+    session.confirm_reset = place
+    _focus(session, f"confirm_{place}")
 
 
-def cancel_start_over() -> None:
-    current().confirm_reset = None
+def cancel_start_over(button_key: str) -> None:
+    """Back to the button that asked (its widget key)."""
+    session = current()
+    session.confirm_reset = None
+    _focus(session, button_key)
 
 
 def start_over() -> None:
-    """Forget this session and, on the next run, the answers kept in the browser tab."""
+    """Forget this session and, on the next run, the answers kept in the browser tab. Focus
+    goes to the welcome screen's heading, also when the welcome screen was already shown."""
     from wizard.ui import tab
 
+    rounds = current().focus_round
     session_state.reset()
     tab.clear_on_next_run()
-    current().restore_checked = True  # nothing to offer back: it was just cleared
+    session = current()
+    session.restore_checked = True  # nothing to offer back: it was just cleared
+    session.focus_round = rounds
+    _focus(session, None)

@@ -273,12 +273,25 @@ export default function (component) {
   if (state.seen === seen) return;
   const before = state.seen === null ? [] : state.seen.split("|");
   const sameScreen = before[0] === data.screen;
-  // Asked for on the same screen: the control pressed is gone (the restored notice).
+  // Asked for on the same screen: the control pressed is gone (the restored notice, a
+  // "Start over" question asked or answered).
   const refocus = sameScreen && before[2] !== String(data.refocus);
   state.seen = seen;
   // The last error on this screen was put right (an answer changed, perhaps while typing):
   // the user is at work in a field, so focus stays there.
   if (sameScreen && data.focus !== "errors" && !refocus) return;
+  if (refocus && data.focus_on) {
+    // A keyed element in place of the one pressed: its button, else the element itself
+    // (read out whole), where it is on the page: no scrolling to the top.
+    when(() => document.querySelector(`.st-key-${CSS.escape(data.focus_on)}`), (box) => {
+      const target = box.querySelector("button") && !box.querySelector('[data-testid="stAlert"]')
+        ? box.querySelector("button") : box;
+      if (target === box) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    });
+    return;
+  }
   const find = data.focus === "errors"
     ? () => main().querySelector('[class*="st-key-error_summary"]')
     : () => heading(data.heading);

@@ -175,6 +175,7 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
         "focus": "errors" if errors else "heading",
         "token": session.error_round if errors else 0,
         "refocus": session.focus_round,
+        "focus_on": session.focus_on,
         "reveal": session.reveal_round,
         "clear": clear,
         "store": None if clear else stored(session),
@@ -197,7 +198,7 @@ def render_exit() -> None:
 
     url = str(words.first_page().safety.exit_url)
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
-            "token": 0, "refocus": 0, "reveal": 0, "clear": True, "store": None,
+            "token": 0, "refocus": 0, "focus_on": None, "reveal": 0, "clear": True, "store": None,
             "offer_restore": False, "message": None, "exit_url": url}  # fmt: skip
     _mount(data)
 
