@@ -19,6 +19,7 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
     server,  # noqa: F401
 )
+from tests.test_browser_message import _idle
 
 
 def _shot(page, name: str) -> None:
@@ -143,3 +144,49 @@ def test_discarding_restored_answers_asks_with_focus_then_focuses_the_welcome_he
     _press(page, page.locator(".st-key-restore_discard_yes").get_by_role("button"))
     _focus_is(page, "el => el.tagName === 'H1' && el.innerText.trim() === 'Partways'")
     page.close()
+
+
+# --- 4: the heading outline goes h1 -> h2 -> h3 without a skip --------------------------------
+
+LEVELS_JS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter(h => h.getClientRects().length).map(h => Number(h.tagName[1]))"""
+
+
+def _outline_skips(page) -> list[str]:
+    """Each heading that goes more than one level below the one before it."""
+    _idle(page)
+    levels = page.evaluate(LEVELS_JS)
+    skips = [f"h{a} -> h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return [f"{len(levels)} headings, {levels.count(1)} h1", *skips]
+
+
+def test_no_screen_skips_a_heading_level(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    page = _page(chromium)
+    found: dict[str, list[str]] = {}
+    page.goto(server)
+    _settle(page, "Partways")
+    found["welcome"] = _outline_skips(page)
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, "Step 1 of 8: The situation")
+    page.locator(".st-key-q_safety_concern").get_by_text("Yes", exact=True).click()
+    page.locator(".st-key-safety_panel").wait_for()
+    found["step"] = _outline_skips(page)
+    page.locator(".st-key-nav_next").get_by_role("button").click()
+    page.locator(".st-key-error_summary").wait_for()  # nothing else is answered
+    found["step with errors"] = _outline_skips(page)
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="A therapist whose client has become threatening").click()
+    page.get_by_role("button", name="Start my own").wait_for()
+    found["result"] = _outline_skips(page)
+    page.get_by_role("button", name="Change my answers").click()
+    _settle(page, "Check your answers")
+    found["review"] = _outline_skips(page)
+    page.close()
+    counts = {name: found[name][0].split(", ")[1] for name in found}
+    assert counts == {name: "1 h1" for name in found}
+    assert {name: found[name][1:] for name in found} == {name: [] for name in found}

@@ -70,7 +70,7 @@ def _where(at) -> dict[str, int]:
         text = str(getattr(el, "value", "") or "")
         names = {
             "recommendation": text.startswith(":gray[Our recommendation]"),
-            "next_steps": "### Your next steps" in text,
+            "next_steps": "## Your next steps" in text,
             "message": getattr(el, "key", None) == "w:message",
             "downloads": getattr(el, "key", None) == "download_pdf",
             "musts": getattr(el, "key", None) == "musts",
@@ -90,10 +90,10 @@ def test_the_result_page_gives_the_answer_and_the_message_before_the_rules_and_d
     words = sources.screens().result
     labels = sess(at).plan_cache[1].labels
     pointer = md(words.musts_below.format(musts=labels.musts))
-    top = [m.value for m in at.markdown if "### Your next steps" in m.value]
+    top = [m.value for m in at.markdown if "## Your next steps" in m.value]
     assert len(top) == 1
-    assert top[0].index("### Your next steps") < top[0].index(pointer)
-    assert top[0].index(pointer) < top[0].index(f"### {md(labels.message)}")
+    assert top[0].index("## Your next steps") < top[0].index(pointer)
+    assert top[0].index(pointer) < top[0].index(f"## {md(labels.message)}")
 
 
 # --- where you work: a country by name, a region by name, the code kept ---------------------

@@ -30,7 +30,7 @@ def render() -> str:
             for q in path[step.id]
         )
         with st.container(border=True, key=f"review_{step.id}"):
-            st.markdown("\n\n".join((f"### {md(step.title)}", *answers)))
+            st.markdown("\n\n".join((f"## {md(step.title)}", *answers)))
             if index in missing:
                 st.error(words.step_incomplete, icon=":material/error:")
             st.button(
