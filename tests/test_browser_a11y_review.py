@@ -11,7 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.test_browser import (  # the browser tests' server and Chromium
+    PHONE,
     SHOTS,
+    TIMEOUT_MS,
     _page,
     _settle,
     _walk_answers,
@@ -190,3 +192,32 @@ def test_no_screen_skips_a_heading_level(
     counts = {name: found[name][0].split(", ")[1] for name in found}
     assert counts == {name: "1 h1" for name in found}
     assert {name: found[name][1:] for name in found} == {name: [] for name in found}
+
+
+# --- 5: on a phone, every disclosure is a 44 px tap target ----------------------------------
+
+SUMMARIES_JS = """() => [...document.querySelectorAll('[data-testid="stMain"] summary')]
+    .map(s => Math.round(s.getBoundingClientRect().height))"""
+
+
+def test_on_a_phone_every_disclosure_is_at_least_44_px_high(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    _open_step(page, server, 0)  # "why we ask" under every question
+    _idle(page)
+    on_step = page.evaluate(SUMMARIES_JS)
+    _shot(page, "disclosures-phone")
+    page.evaluate("() => sessionStorage.clear()")
+    page.goto(server)
+    _settle(page, "Partways")
+    page.get_by_role("button", name="A therapist whose client has become threatening").click()
+    page.get_by_role("button", name="Start my own").wait_for()
+    _idle(page)
+    on_result = page.evaluate(SUMMARIES_JS)  # the plan's sections
+    context.close()
+    assert len(on_step) >= 4 and len(on_result) >= 4, (on_step, on_result)
+    assert min(on_step + on_result) >= 44, (on_step, on_result)
