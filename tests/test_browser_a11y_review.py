@@ -22,11 +22,22 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     server,  # noqa: F401
 )
 from tests.test_browser_message import _idle
+from tests.test_browser_review7 import _example_result
+
+THERAPIST = "A therapist whose client has become threatening"
 
 
 def _shot(page, name: str) -> None:
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / f"a11y-{name}.png"))
+
+
+def _phone(browser):
+    """A touch screen 390 px wide: (its context, a page)."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return context, page
 
 
 def _open_step(page, url: str, index: int) -> str:
@@ -179,11 +190,7 @@ def test_no_screen_skips_a_heading_level(
     page.locator(".st-key-nav_next").get_by_role("button").click()
     page.locator(".st-key-error_summary").wait_for()  # nothing else is answered
     found["step with errors"] = _outline_skips(page)
-    page.evaluate("() => sessionStorage.clear()")
-    page.goto(server)
-    _settle(page, "Partways")
-    page.get_by_role("button", name="A therapist whose client has become threatening").click()
-    page.get_by_role("button", name="Start my own").wait_for()
+    _example_result(page, server, THERAPIST)
     found["result"] = _outline_skips(page)
     page.get_by_role("button", name="Change my answers").click()
     _settle(page, "Check your answers")
@@ -204,19 +211,12 @@ def test_on_a_phone_every_disclosure_is_at_least_44_px_high(
     server,  # noqa: F811
     chromium,  # noqa: F811
 ):
-    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
+    context, page = _phone(chromium)
     _open_step(page, server, 0)  # "why we ask" under every question
     _idle(page)
     on_step = page.evaluate(SUMMARIES_JS)
     _shot(page, "disclosures-phone")
-    page.evaluate("() => sessionStorage.clear()")
-    page.goto(server)
-    _settle(page, "Partways")
-    page.get_by_role("button", name="A therapist whose client has become threatening").click()
-    page.get_by_role("button", name="Start my own").wait_for()
-    _idle(page)
+    _example_result(page, server, THERAPIST)
     on_result = page.evaluate(SUMMARIES_JS)  # the plan's sections
     context.close()
     assert len(on_step) >= 4 and len(on_result) >= 4, (on_step, on_result)
