@@ -221,3 +221,41 @@ def test_on_a_phone_every_disclosure_is_at_least_44_px_high(
     context.close()
     assert len(on_step) >= 4 and len(on_result) >= 4, (on_step, on_result)
     assert min(on_step + on_result) >= 44, (on_step, on_result)
+
+
+# --- 6: what was typed survives a reload at once ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("index", "qid", "role", "typed"),
+    [
+        (7, "client_name", "textbox", "Zephyr Quarry Ltd"),  # a text box (commits live)
+        (4, "key_deadlines", "textbox", "2027-03-01 Board meeting"),  # a text area (on blur)
+    ],
+)
+def test_text_typed_just_before_a_reload_comes_back(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+    index,
+    qid,
+    role,
+    typed,
+):
+    from wizard.content import load_content
+
+    label = load_content().question_by_id[qid].label
+    page = _page(chromium)
+    heading = _open_step(page, server, index)
+    box = page.get_by_role(role, name=label)
+    box.click()
+    box.press("Control+A")
+    page.keyboard.type(typed, delay=10)
+    page.reload()  # at once: no pause, no leaving the box
+    _settle(page, heading)
+    page.get_by_text("We restored the answers").wait_for()
+    page.wait_for_function(
+        "([qid, t]) => { const f = document.querySelector(`.st-key-q_${qid} input,"
+        " .st-key-q_${qid} textarea`); return f && f.value === t; }",
+        arg=[qid, typed],
+    )
+    page.close()

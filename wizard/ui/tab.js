@@ -4,6 +4,10 @@
 // the quick exit. Everything it is given arrives as JSON data; no value from
 // the server or the user is ever written into HTML or script source (textContent only).
 const KEY = "partways:answers";
+// Each question's text as it is typed, keystroke by keystroke: a text box sends its text
+// to the server only after a pause or on leaving it, and the copy in KEY follows the
+// server, so a reload at once would lose the last words. Sent back with KEY on a restore.
+const TYPED = "partways:typed";
 
 function shared() {
   if (!window.__partways) {
@@ -191,9 +195,54 @@ function announceOver(state) {
   state.over = now;
 }
 
+function readTyped() {
+  try {
+    const typed = JSON.parse(window.sessionStorage.getItem(TYPED) || "{}");
+    return typed && typeof typed === "object" && !Array.isArray(typed) ? typed : {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function writeTyped(typed) {
+  try {
+    if (Object.keys(typed).length) window.sessionStorage.setItem(TYPED, JSON.stringify(typed));
+    else window.sessionStorage.removeItem(TYPED);
+  } catch (e) {
+    // Storage refused: only the last words before a reload are at risk, as before.
+  }
+}
+
+function questionOf(el) {
+  const box = el.closest && el.closest('[class*="st-key-q_"]');
+  const key = box && [...box.classList].find((c) => c.startsWith("st-key-q_"));
+  return key ? key.slice("st-key-q_".length) : null;
+}
+
+// The server has the answers now (the copy in KEY was just written): a text typed is kept
+// apart only while its box still has focus, since leaving a box sends its text.
+function pruneTyped() {
+  const typed = readTyped();
+  const focused = document.activeElement ? questionOf(document.activeElement) : null;
+  const kept = focused && focused in typed ? { [focused]: typed[focused] } : {};
+  if (Object.keys(typed).length !== Object.keys(kept).length) writeTyped(kept);
+}
+
 function installListeners(state) {
   if (state.listening) return;
   state.listening = true;
+  state.pruneTyped = pruneTyped;  // store.js calls it after its own write
+  // A question's text box or area (not a list's search box): keep its text as typed.
+  document.addEventListener("input", (ev) => {
+    const field = ev.target;
+    const text = field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && field.type === "text");
+    if (!text || field.getAttribute("role") === "combobox") return;
+    const qid = questionOf(field);
+    if (!qid) return;
+    const typed = readTyped();
+    typed[qid] = field.value;
+    writeTyped(typed);
+  }, true);
   document.addEventListener("click", (ev) => {
     const link = ev.target.closest && ev.target.closest('a[href^="#q-"]');
     if (!link) return;
@@ -227,8 +276,14 @@ export default function (component) {
   installListeners(state);
   watchQuestions(state);
   try {
-    if (data.clear) window.sessionStorage.removeItem(KEY);
-    if (data.store) window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
+    if (data.clear) {
+      window.sessionStorage.removeItem(KEY);
+      window.sessionStorage.removeItem(TYPED);
+    }
+    if (data.store) {
+      window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
+      pruneTyped();
+    }
   } catch (e) {
     // Storage refused (private mode, quota): the wizard still works without it.
   }
@@ -242,6 +297,10 @@ export default function (component) {
       let saved = null;
       try {
         saved = window.sessionStorage.getItem(KEY);
+        const typed = readTyped();
+        if (saved && Object.keys(typed).length) {
+          saved = JSON.stringify({ ...JSON.parse(saved), typed });
+        }
       } catch (e) {
         saved = null;
       }

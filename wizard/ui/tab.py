@@ -1,8 +1,9 @@
 """The browser tab's side of a session, through one small component (tab.js).
 
 - The answers are kept in the tab's own sessionStorage, so a reload, Back/Forward or a
-  dropped connection restores them; nothing is stored on the server. "Start over" and the
-  quick exit clear it.
+  dropped connection restores them; nothing is stored on the server. A question's text is
+  kept there as it is typed too (tab.js), so a reload straight after typing keeps it.
+  "Start over" and the quick exit clear it.
 - On every change of screen the page scrolls to the top, focus moves to the screen's one
   heading (or to the error summary), the tab title says where the user is and a polite live
   region announces it.
@@ -99,6 +100,23 @@ def _drafts(data: dict[str, Any]) -> dict[str, str] | None:
     return drafts
 
 
+def _typed(data: dict[str, Any]) -> dict[str, str]:
+    """The texts tab.js kept as they were typed into a question's box, not yet sent (a
+    reload came first): those of a typed question within what the tab keeps of it
+    (answer_values.draft_limits); anything else is left out."""
+    from wizard.ui.answer_values import draft_limits
+
+    typed = data.get("typed", {})
+    if not isinstance(typed, dict):
+        return {}
+    limits = draft_limits()
+    return {
+        qid: text
+        for qid, text in typed.items()
+        if qid in limits and isinstance(text, str) and len(text) <= limits[qid]
+    }
+
+
 def restore(raw: str) -> bool:
     """Put back what the tab kept, if it is a valid set of answers; True when restored."""
     from wizard.answers import AnswersError, parse_answers_data
@@ -125,6 +143,7 @@ def restore(raw: str) -> bool:
     values = empty_answers()
     values.update({k: model_values[k] for k in data["answers"] if k in model_values})
     values.update(from_drafts(drafts))
+    values.update(from_drafts(_typed(data)))  # the last words typed, over what was sent
     total = len(sources.steps())
     step, reached, view = data.get("step"), data.get("reached"), data.get("view")
     session.answers, session.revision = values, session.revision + 1
