@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from tests.test_ui_apptest import answers_of, sess
 from tests.test_ui_keep_typed import _late_payer, _on_names_step, outside_a_run
-from wizard.ui import session, tab
-from wizard.ui.answer_values import draft_limits
+from wizard.ui import session, sources, tab
+from wizard.ui.answer_values import draft_limits, to_answers
+
+CONTENT = sources.content()
 
 # --- 6: the texts typed just before a reload ---------------------------------------------------
 
@@ -44,3 +47,48 @@ def test_a_restore_leaves_out_typed_texts_the_tab_could_not_have_kept():
     with outside_a_run() as state:
         assert tab.restore(json.dumps({**data, "typed": ["not", "a", "mapping"]}))
     assert state[session.KEY].answers == values
+
+
+# --- 7: the currency of amounts already entered does not follow a new country -------------
+
+
+def _to_money_step_with_balance(balance: float):
+    """The late payer in the UK at the money step, the currency left as the list shows it
+    (GBP, not chosen), owed `balance`; then Next."""
+    from tests.test_ui_apptest import fill_current_step
+    from tests.test_ui_review7 import _to_money_step
+
+    at, answers = _to_money_step("GB", "GBP")
+    assert answers_of(at)["currency"] is None
+    fill_current_step(at, answers.model_copy(update={"outstanding_balance": balance}), CONTENT)
+    return at
+
+
+def _back_to_first_step(at) -> None:
+    while sess(at).step:
+        at.button(key="nav_back").click().run()
+
+
+def test_amounts_entered_keep_their_currency_when_the_country_changes_and_it_says_so():
+    at = _to_money_step_with_balance(2400)
+    assert answers_of(at)["currency"] == "GBP", "the currency shown beside the amount is kept"
+    _back_to_first_step(at)
+    at.selectbox(key="w:jurisdiction").set_value("DE").run()
+    assert answers_of(at)["currency"] == "GBP" and to_answers(answers_of(at)).currency == "GBP"
+    words = sources.screens().step
+    note = words.currency_kept.format(currency="GBP", country="Germany", offered="EUR")
+    assert [i.value for i in at.info] == [note]
+    switch = at.button(key="use_place_currency")
+    assert switch.label == words.currency_switch.format(offered="EUR")
+    switch.click().run()
+    assert answers_of(at)["currency"] == "EUR"
+    assert not at.info, "said until the currency is the place's, then gone"
+
+
+def test_without_an_amount_the_currency_still_follows_the_country():
+    at = _to_money_step_with_balance(0)
+    assert answers_of(at)["currency"] is None
+    _back_to_first_step(at)
+    at.selectbox(key="w:jurisdiction").set_value("DE").run()
+    assert to_answers(answers_of(at)).currency == "EUR"
+    assert "use_place_currency" not in [b.key for b in at.button]

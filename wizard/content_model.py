@@ -460,6 +460,8 @@ class StepWords(_Model):
     currency_code_example: str
     currency_from_place: str
     currency_default: str
+    currency_kept: str
+    currency_switch: str
     place_none: str
     region: str
     region_none: str

@@ -18,10 +18,15 @@ def start() -> None:
 
 
 def _moving_on(session: Session) -> None:
-    """Any change of screen: the last screen's messages go, and answers restored from the
-    tab count as kept (the notice offering to discard them has been seen)."""
+    """Any change of screen: the last screen's messages go, answers restored from the tab
+    count as kept (the notice offering to discard them has been seen), and amounts entered
+    keep the currency they were entered in."""
     session.clear_messages()
     session.restored = False
+    if session.answers is not None:
+        from wizard.ui.answer_values import keep_currency_of_amounts
+
+        keep_currency_of_amounts(session)
 
 
 def go_step(index: int, *, editing: bool = False) -> None:
