@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from tests.test_ui_apptest import answers_of, sess
 from tests.test_ui_keep_typed import _late_payer, _on_names_step, outside_a_run
-from wizard.ui import session, sources, tab
+from wizard.answers import DEADLINE_WHAT_MAX_CHARS
+from wizard.ui import kinds, session, sources, tab
 from wizard.ui.answer_values import draft_limits, to_answers
 
 CONTENT = sources.content()
@@ -92,3 +95,60 @@ def test_without_an_amount_the_currency_still_follows_the_country():
     at.selectbox(key="w:jurisdiction").set_value("DE").run()
     assert to_answers(answers_of(at)).currency == "EUR"
     assert "use_place_currency" not in [b.key for b in at.button]
+
+
+# --- 8: deadlines written the ways people write dates ---------------------------------------
+
+JAN_31 = dt.date(2027, 1, 31)
+DEADLINES = CONTENT.question_by_id["key_deadlines"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2027-01-31 Tax return due",
+        "31/01/2027 Tax return due",
+        "31.01.2027 Tax return due",
+        "31-01-2027: Tax return due",
+        "01/31/2027 Tax return due",  # month first: 31 cannot be a month
+        "31 Jan 2027 Tax return due",
+        "31 January 2027 – Tax return due",
+        "31st Jan. 2027 Tax return due",
+        "Jan 31, 2027 Tax return due",
+        "january 31 2027 Tax return due",
+    ],
+)
+def test_a_deadline_line_takes_the_common_ways_of_writing_a_date(line):
+    assert kinds.deadlines_from_text(line) == [{"date": JAN_31, "what": "Tax return due"}]
+
+
+def test_an_ambiguous_or_impossible_date_is_refused_with_the_question_and_line_named():
+    words = sources.screens().checks
+    found = kinds.deadlines_from_text("31 Jan 2027 Tax\n01/02/2027 Board meeting\n31/02/2027 x")
+    assert [d["date"] for d in found] == [JAN_31, None, None], "nothing typed is dropped"
+    assert kinds.check(DEADLINES, found[:2], words) == words.deadline_ambiguous.format(
+        label=DEADLINES.label, line=2, typed="01/02/2027",
+        day_first="Monday 1 February 2027", month_first="Saturday 2 January 2027",
+    )  # fmt: skip
+    assert kinds.check(DEADLINES, [found[0], found[2]], words) == words.deadline_line.format(
+        label=DEADLINES.label, line=2, what_max=DEADLINE_WHAT_MAX_CHARS
+    )
+    same_either_way = kinds.deadlines_from_text("05/05/2027 Launch")
+    assert same_either_way == [{"date": dt.date(2027, 5, 5), "what": "Launch"}]
+
+
+def test_a_deadline_typed_as_31_01_2027_reaches_the_answers_file_as_an_iso_date():
+    from tests.test_ui_apptest import new_app
+    from wizard.answers import dump_answers, load_answers
+    from wizard.ui.answer_values import savable
+
+    at = new_app()
+    at.button(key="example_late_payer").click().run()
+    at.button(key="back_to_review").click().run()
+    at.button(key="edit_obligations").click().run()
+    at.text_area(key="w:key_deadlines").input("31/01/2027 Tax return due").run()
+    at.button(key="nav_next").click().run()
+    assert not at.error and sess(at).view == "review"
+    saved = dump_answers(savable(answers_of(at)))
+    assert "  - date: '2027-01-31'\n    what: Tax return due\n" in saved, saved
+    assert load_answers(saved).key_deadlines[0].date == JAN_31

@@ -485,8 +485,10 @@ class CheckWords(_Model):
     at_most: str
     whole_number: str
     date_in_past: str
-    # A deadline line that is not "YYYY-MM-DD what"; {line} is the line's number.
+    # A deadline line that does not start with a date; {line} is the line's number.
     deadline_line: str
+    # A date that reads as two (01/02/2027); {typed} as typed, {day_first}/{month_first}.
+    deadline_ambiguous: str
     deadlines_too_many: str
     invalid_text: str
     place_unknown: str
