@@ -152,3 +152,34 @@ def test_a_deadline_typed_as_31_01_2027_reaches_the_answers_file_as_an_iso_date(
     saved = dump_answers(savable(answers_of(at)))
     assert "  - date: '2027-01-31'\n    what: Tax return due\n" in saved, saved
     assert load_answers(saved).key_deadlines[0].date == JAN_31
+
+
+# --- 9: the plan names the place; the answers keep its code -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("GB-ENG", "England, United Kingdom"),
+        ("US-NY", "New York, United States"),
+        ("DE", "Germany"),
+        ("UK", "United Kingdom"),  # a code the calendars know under another name
+    ],
+)
+def test_the_plan_and_its_pdf_name_the_place_where_the_answers_keep_its_code(code, shown):
+    import io
+
+    from pypdf import PdfReader
+
+    from wizard.answers import Answers, dump_answers
+    from wizard.pdf import render_pdf
+    from wizard.plan import build_plan
+
+    answers = Answers(jurisdiction=code)
+    plan = build_plan(answers, CONTENT, today=dt.date(2026, 12, 1))
+    where = [row.value for row in plan.facts if row.label == "Where you work"]
+    assert where == [shown]
+    pages = PdfReader(io.BytesIO(render_pdf(plan))).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert f"Where you work {shown}" in text and code not in text.split()
+    assert f"jurisdiction: {code}\n" in dump_answers(answers), "the file keeps the code"

@@ -419,11 +419,9 @@ def _show_place(
     from wizard import places
 
     code = str(value or "").strip()
-    country, region = places.split(code)
-    name = places.country_name(country)
-    if not code or name is None:
+    name, region_name = places.names(code)
+    if not code or not name:
         return code or words.left_empty
-    region_name = places.regions(country).get(region)
     shown = words.place_region.format(region=region_name, country=name) if region_name else name
     return f"{shown} ({code.upper()})"
 
