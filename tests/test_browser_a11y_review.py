@@ -16,6 +16,7 @@ from tests.test_browser import (  # the browser tests' server and Chromium
     TIMEOUT_MS,
     _page,
     _settle,
+    _stored,
     _walk_answers,
     chromium,  # noqa: F401  (pytest fixtures: this module gets its own server and browser)
     pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
@@ -258,4 +259,56 @@ def test_text_typed_just_before_a_reload_comes_back(
         " .st-key-q_${qid} textarea`); return f && f.value === t; }",
         arg=[qid, typed],
     )
+    page.close()
+
+
+# --- 10: the browser's Back and Forward move between the wizard's screens -------------------
+
+
+def test_browser_back_and_forward_move_between_screens_and_keep_the_answers(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    from wizard.content import load_content
+
+    steps = load_content().questions.steps
+
+    def heading(number: int) -> str:
+        return f"Step {number} of {len(steps)}: {steps[number - 1].title}"
+
+    page = _page(chromium)
+    _open_step(page, server, 0)  # a complete set of answers, restored at step 1
+    page.locator(".st-key-nav_back").get_by_role("button").click()
+    _settle(page, "Partways")
+    page.get_by_role("button", name="Start", exact=True).click()
+    _settle(page, heading(1))
+    for number in (2, 3):
+        page.locator(".st-key-nav_next").get_by_role("button").click()
+        _settle(page, heading(number))
+    before = _stored(page)["answers"]
+    moves = [
+        (page.go_back, heading(2)), (page.go_back, heading(1)), (page.go_forward, heading(2)),
+        (page.go_back, heading(1)), (page.go_back, "Partways"), (page.go_forward, heading(1)),
+        (page.go_forward, heading(2)),
+    ]  # fmt: skip
+    for move, then in moves:
+        move()
+        _settle(page, then)  # the screen, with focus on its heading
+    assert _stored(page)["answers"] == before, "moving through history changes no answer"
+    # A reload adds no entry: Back still goes to the step before.
+    page.reload()
+    _settle(page, heading(2))
+    page.go_back()
+    _settle(page, heading(1))
+    # Start over, then Back: a step not reached any more is not shown (the entry is renamed
+    # as the first page, where focus stays).
+    page.locator(".st-key-nav_next").get_by_role("button").click()
+    _settle(page, heading(2))
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name="Start over").click()
+    sidebar.get_by_role("button", name="Yes, clear").click()
+    _settle(page, "Partways")
+    page.go_back()
+    page.wait_for_function("() => history.state && history.state.partways === 'welcome'")
+    _settle(page, "Partways")
     page.close()

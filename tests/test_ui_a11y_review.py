@@ -183,3 +183,31 @@ def test_the_plan_and_its_pdf_name_the_place_where_the_answers_keep_its_code(cod
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
     assert f"Where you work {shown}" in text and code not in text.split()
     assert f"jurisdiction: {code}\n" in dump_answers(answers), "the file keeps the code"
+
+
+# --- 10: Back and Forward ask for a screen; only one the user may be on is shown ----------
+
+
+@pytest.mark.parametrize(
+    ("reached", "asked", "shown"),
+    [
+        (2, "step:1", ("step", 1)),
+        (2, "step:2", ("step", 2)),  # the step the user is on, not yet passed
+        (2, "step:3", ("step", 0)),  # not reached: the screen stays
+        (2, "review", ("step", 0)),
+        (2, "result", ("step", 0)),
+        (2, "welcome", ("welcome", 0)),
+        (8, "review", ("review", 0)),
+        (2, "step:x", ("step", 0)),
+        (2, "somewhere", ("step", 0)),
+    ],
+)
+def test_back_or_forward_shows_the_screen_asked_for_only_if_it_may_be_shown(reached, asked, shown):
+    from wizard.ui import navigation
+
+    with outside_a_run() as state:
+        own = state[session.KEY] = session.Session(
+            answers=_late_payer(), view="step", step=0, reached=reached
+        )
+        navigation.go_to_screen(asked)
+    assert (own.view, own.step) == shown

@@ -75,6 +75,24 @@ def back(session: Session) -> None:
         session.step -= 1
 
 
+def go_to_screen(screen: str) -> None:
+    """Browser Back or Forward: the screen of a history entry ("welcome", "step:2",
+    "review", "result", as tab.render names them), if the user may be there now; else the
+    screen stays as it is."""
+    session = current()
+    total = len(sources.steps())
+    number = screen.removeprefix("step:")
+    if screen == "welcome":
+        _moving_on(session)
+        session.view = "welcome"
+    elif screen.startswith("step:") and number.isdigit() and int(number) <= session.reached:
+        go_step(min(int(number), total - 1))
+    elif screen == "review" and session.reached >= total:
+        go_review()
+    elif screen == "result" and session.reached >= total:
+        go_result()
+
+
 def load_answers(answers: Answers, flash: str, *, only_given: bool = False) -> None:
     """Replace every answer (resume or example) and land on review. only_given (a file the
     user uploaded): a question the file leaves out is unanswered, not the model's default,

@@ -267,6 +267,42 @@ function installListeners(state) {
   }, true);
 }
 
+// Browser history: one entry per screen, so Back and Forward move between the wizard's
+// screens instead of leaving it. A new screen adds an entry (or names the first one); Back
+// or Forward asks the server for that entry's screen, which it shows if the user may be
+// there now (else the entry is renamed to the screen it shows).
+function followHistory(state, data, setTriggerValue) {
+  state.goTo = setTriggerValue;
+  if (!state.historyListening) {
+    state.historyListening = true;
+    window.addEventListener("popstate", (ev) => {
+      const screen = ev.state && ev.state.partways;
+      if (typeof screen !== "string" || !state.goTo) return;
+      state.popped = true;
+      // A text still in its box is sent first: leaving the box sends it.
+      const field = document.activeElement;
+      if (field && (field.tagName === "INPUT" || field.tagName === "TEXTAREA")) field.blur();
+      state.goTo("screen", screen);
+    });
+  }
+  // Until the tab has answered whether it kept answers (after a reload), the screen shown
+  // is not yet the user's: the entry keeps the screen it had.
+  if (data.offer_restore) return;
+  const entry = window.history.state && window.history.state.partways;
+  if (entry === data.screen) {
+    state.popped = false;
+    return;
+  }
+  // Each entry's address ends in a fragment naming its screen ("#step-2"): Streamlit's own
+  // Back/Forward handler leaves an address with a fragment alone (it would otherwise rerun
+  // the page as a page change, racing the screen asked for here).
+  const url = `${window.location.pathname}${window.location.search}#${data.screen.replace(":", "-")}`;
+  const named = { ...(window.history.state || {}), partways: data.screen };
+  if (typeof entry !== "string" || state.popped) window.history.replaceState(named, "", url);
+  else window.history.pushState({ partways: data.screen }, "", url);
+  state.popped = false;
+}
+
 export default function (component) {
   // The payload arrives wrapped in a one-item list (see tab.py: mount).
   const { data: wrapped, setTriggerValue } = component;
@@ -327,6 +363,7 @@ export default function (component) {
   }
 
   if (data.title) document.title = data.title;
+  followHistory(state, data, setTriggerValue);
   when(() => (heading(data.heading) ? true : null), () => linkQuestions());
   const seen = `${data.screen}|${data.token}|${data.refocus}`;
   if (state.seen === seen) return;

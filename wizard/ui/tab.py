@@ -170,6 +170,16 @@ def _restore_arrived() -> None:
         restore(raw)
 
 
+def _screen_asked() -> None:
+    """on_screen_change: Back or Forward in the browser asked for a history entry's screen."""
+    from wizard.ui import navigation
+
+    result = st.session_state.get(COMPONENT_KEY)
+    screen = getattr(result, "screen", None) if result is not None else None
+    if isinstance(screen, str):
+        navigation.go_to_screen(screen)
+
+
 def clear_on_next_run() -> None:
     st.session_state[CLEAR_FLAG] = True
 
@@ -208,7 +218,10 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
 def _mount(data: dict[str, Any]) -> None:
     # Wrapped in a list: Streamlit scans every key of a dict for dataframes before it
     # writes the JSON, which cost more than the rest of the component on each rerun.
-    _component()(key=COMPONENT_KEY, data=[data], on_restore_change=_restore_arrived)
+    _component()(
+        key=COMPONENT_KEY, data=[data], on_restore_change=_restore_arrived,
+        on_screen_change=_screen_asked,
+    )  # fmt: skip
 
 
 def render_exit() -> None:
