@@ -41,13 +41,15 @@ def _phone(browser):
     return context, page
 
 
-def _open_step(page, url: str, index: int) -> str:
-    """The tab holds a complete set of answers at step `index` + 1; a reload opens it.
-    Returns the step's heading."""
+def _open_step(page, url: str, index: int, **changes) -> str:
+    """The tab holds a complete set of answers (with these changes) at step `index` + 1; a
+    reload opens it. Returns the step's heading."""
     from wizard.content import load_content
 
     steps = load_content().questions.steps
-    kept = {**_walk_answers(), "step": index, "reached": index}
+    walk = _walk_answers()
+    answers = {**walk["answers"], **changes}
+    kept = {**walk, "answers": answers, "step": index, "reached": index}
     page.goto(url)
     _settle(page, "Partways")
     page.evaluate("d => sessionStorage.setItem('partways:answers', JSON.stringify(d))", kept)
@@ -311,4 +313,23 @@ def test_browser_back_and_forward_move_between_screens_and_keep_the_answers(
     page.go_back()
     page.wait_for_function("() => history.state && history.state.partways === 'welcome'")
     _settle(page, "Partways")
+    page.close()
+
+
+def test_once_unsafe_the_wizard_adds_no_history_entries_for_the_quick_exit_to_leave_behind(
+    server,  # noqa: F811
+    chromium,  # noqa: F811
+):
+    """Someone who said they feel unsafe may need the quick exit: the tab's Back list must
+    not keep a trail of the wizard's screens (each with its title) behind the neutral page."""
+    page = _page(chromium)
+    _open_step(page, server, 0, safety_concern=True)
+    page.locator(".st-key-safety_panel").wait_for()
+    entries = page.evaluate("() => history.length")
+    page.locator(".st-key-nav_next").get_by_role("button").click()
+    _settle(page, "Step 2 of 8: Pattern and remedies")
+    page.locator(".st-key-nav_next").get_by_role("button").click()
+    _settle(page, "Step 3 of 8: The contract")
+    page.wait_for_function("() => history.state && history.state.partways === 'step:2'")
+    assert page.evaluate("() => history.length") == entries
     page.close()

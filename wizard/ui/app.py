@@ -77,7 +77,8 @@ def main() -> None:
     st.set_page_config(page_title=_title(session), page_icon="🧭", layout="centered")
     style.render()
     sidebar.render()
-    if safety.raised(session):
+    unsafe = safety.raised(session)
+    if unsafe:
         safety.top_exit()
     if session.restored:
         _restored_banner(session)
@@ -91,6 +92,7 @@ def main() -> None:
     finally:
         session.drawing_page = False
     message = session.message["body"] if session.view == "result" and session.message else None
-    tab.render(session, heading, message=message)
+    # Once unsafe, no new history entries: the quick exit leaves no trail of screens behind.
+    tab.render(session, heading, message=message, new_entries=not unsafe)
     if session.view == "welcome":
         warmup.start()

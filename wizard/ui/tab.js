@@ -270,7 +270,8 @@ function installListeners(state) {
 // Browser history: one entry per screen, so Back and Forward move between the wizard's
 // screens instead of leaving it. A new screen adds an entry (or names the first one); Back
 // or Forward asks the server for that entry's screen, which it shows if the user may be
-// there now (else the entry is renamed to the screen it shows).
+// there now (else the entry is renamed to the screen it shows). Once the user has said they
+// feel unsafe (new_entries false), a new screen takes the place of the last entry instead.
 function followHistory(state, data, setTriggerValue) {
   state.goTo = setTriggerValue;
   if (!state.historyListening) {
@@ -298,7 +299,8 @@ function followHistory(state, data, setTriggerValue) {
   // the page as a page change, racing the screen asked for here).
   const url = `${window.location.pathname}${window.location.search}#${data.screen.replace(":", "-")}`;
   const named = { ...(window.history.state || {}), partways: data.screen };
-  if (typeof entry !== "string" || state.popped) window.history.replaceState(named, "", url);
+  const replace = typeof entry !== "string" || state.popped || !data.new_entries;
+  if (replace) window.history.replaceState(named, "", url);
   else window.history.pushState({ partways: data.screen }, "", url);
   state.popped = false;
 }

@@ -190,8 +190,12 @@ def page_title(screen: str) -> str:
     return str(words.first_page().page.title).format(screen=screen)
 
 
-def render(session: Session, heading: str, *, message: str | None = None) -> None:
-    """Mount the component at the end of a screen whose one heading is `heading`."""
+def render(
+    session: Session, heading: str, *, message: str | None = None, new_entries: bool = True
+) -> None:
+    """Mount the component at the end of a screen whose one heading is `heading`. With
+    new_entries False a new screen takes the place of the last one in the browser's history
+    instead of adding an entry (Back then leaves the wizard, as a quick exit wants)."""
     state = st.session_state
     clear = bool(state.pop(CLEAR_FLAG, False))
     screen = f"step:{session.step}" if session.view == "step" else session.view
@@ -211,6 +215,7 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
         "offer_restore": not session.restore_checked,
         "message": message,
         "exit_url": None,
+        "new_entries": new_entries,
     }
     _mount(data)
 
@@ -231,7 +236,8 @@ def render_exit() -> None:
     url = str(words.first_page().safety.exit_url)
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
             "token": 0, "refocus": 0, "focus_on": None, "reveal": 0, "clear": True, "store": None,
-            "offer_restore": False, "message": None, "exit_url": url}  # fmt: skip
+            "offer_restore": False, "message": None, "exit_url": url,
+            "new_entries": False}  # fmt: skip
     _mount(data)
 
 
