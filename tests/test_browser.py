@@ -103,7 +103,7 @@ def test_example_to_pdf_download_in_chromium(server, tmp_path):
             page.get_by_role("heading", name="Check your answers").wait_for()
 
             # Change the client's name in the browser: the PDF must use what was typed.
-            page.get_by_role("button", name="Edit", exact=True).last.click()
+            page.get_by_role("button", name="Edit “Channel, tone and names”", exact=True).click()
             page.get_by_role("heading", name=re.compile("Channel, tone and names")).wait_for()
             name_box = page.get_by_role("textbox", name="The client's name")
             name_box.fill(CLIENT)
@@ -554,7 +554,7 @@ def test_a_name_over_its_limit_is_counted_kept_and_refused_never_cut(server, chr
     page.get_by_role("button", name="Start my own").wait_for()
     page.get_by_role("button", name="Change my answers").click()
     _settle(page, "Check your answers")
-    page.get_by_role("button", name="Edit", exact=True).last.click()
+    page.get_by_role("button", name="Edit “Channel, tone and names”", exact=True).click()
     page.get_by_role("heading", name=re.compile("Channel, tone and names")).wait_for()
     hint = page.locator(".st-key-hint_client_name")
     box = page.get_by_role("textbox", name="The client's name")

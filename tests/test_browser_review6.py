@@ -217,12 +217,12 @@ def test_next_clicked_straight_from_a_box_shows_and_focuses_the_summary(
     box.click()
     page.keyboard.type("next Friday hand over the keys", delay=20)  # and click Next at once
     page.get_by_role("button", name="Next").click()
-    _summary_focused(page, "line 1: write a date as YYYY-MM-DD")
+    _summary_focused(page, "line 1: start with a date that exists")
     _shot(page, "next-from-box")
 
     # A number out of range, saved straight from its box while editing from review.
     _example_review(page, server)
-    page.get_by_role("button", name="Edit", exact=True).nth(2).click()
+    page.get_by_role("button", name="Edit “The contract”", exact=True).click()
     _settle(page, "Step 3 of 8: The contract")
     days = page.get_by_role("spinbutton", name="How many days' notice does it require?")
     days.click()

@@ -56,7 +56,7 @@ def test_a_fraction_of_a_day_is_refused_with_a_message_naming_the_question(
     _example_result(page, server)
     page.get_by_role("button", name="Change my answers").click()
     _settle(page, "Check your answers")
-    page.get_by_role("button", name="Edit", exact=True).nth(2).click()
+    page.get_by_role("button", name="Edit “The contract”", exact=True).click()
     _settle(page, "Step 3 of 8: The contract")
     days = page.get_by_role("spinbutton", name=NOTICE)
     days.click()

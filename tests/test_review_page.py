@@ -47,15 +47,15 @@ def test_each_step_is_one_markdown_and_its_edit_button():
         assert [type(el).__name__ for el in inside] == ["Markdown", "Button"], step.id
         text, edit = inside[0].value, inside[1]
         # The step's heading (for screen readers' heading navigation), then every answer.
-        assert text.startswith(f"### {md(step.title)}\n\n")
+        assert text.startswith(f"## {md(step.title)}\n\n")
         for q in path[step.id]:
             value = kinds.answer_text(q, sess.answers.get(q.id), shown_as, answers.currency)
             assert f"**{md(q.label)}**  \n{md(value)}" in text, q.id
-        assert edit.key == f"edit_{step.id}" and edit.label == WORDS.edit
-        assert edit.proto.help == WORDS.edit_help.format(step=step.title)
+        assert edit.key == f"edit_{step.id}"
+        assert edit.label == WORDS.edit.format(step=step.title)  # each names what it edits
     assert not at.columns, "no column rows: each costs three elements per step"
     # The one top heading is the page's title; step headings are in the markdown.
-    assert [t.value for t in at.title] == [WORDS.heading] and not at.subheader
+    assert [t.value for t in at.title] == [WORDS.heading] and not at.header
     # A name typed as markdown is shown as text.
     everything = " ".join(m.value for m in at.markdown)
     assert md(HOSTILE) in everything and "**x**" not in everything.replace(md(HOSTILE), "")

@@ -387,7 +387,7 @@ def test_failover_keeps_the_answers_typed_in_the_tab():
             )
             review_before = _settled_text(page)
             # Step 3, from the review screen's Edit buttons.
-            page.get_by_role("button", name="Edit", exact=True).nth(2).click()
+            page.get_by_role("button", name="Edit “The contract”", exact=True).click()
             page.get_by_text(re.compile(r"^Step 3 of \d+")).first.wait_for()
             page.wait_for_timeout(2000)  # the tab keeps where the user is
 

@@ -153,7 +153,7 @@ def shown_recommendation(at: AppTest) -> list[str]:
     """The headings of the recommendation box: the strategy and the timing."""
     boxes = [m.value for m in at.markdown if m.value.startswith(":gray[Our recommendation]")]
     assert len(boxes) == 1, "one recommendation box on the result page"
-    return [line[4:] for line in boxes[0].splitlines() if line.startswith("### ")]
+    return [line[3:] for line in boxes[0].splitlines() if line.startswith("## ")]
 
 
 def step_words():
@@ -537,7 +537,9 @@ def test_start_over_asks_first_then_clears_everything():
     at.sidebar.button(key="reset").click().run()
     at.sidebar.button(key="reset_yes").click().run()
     assert view(at) == "welcome"
-    fresh = session.Session(restore_checked=True)
+    # Only the count of focus moves carries on (four: asked, kept, asked, cleared), so that
+    # focus goes to the welcome heading even when the welcome screen was already shown.
+    fresh = session.Session(restore_checked=True, focus_round=4)
     assert sess(at) == fresh, "one fresh session object: every answer is gone"
     assert not [k for k in at.session_state if str(k).startswith("w:")], "no widget kept one"
 
@@ -638,7 +640,7 @@ def test_without_a_client_name_the_page_and_the_pdf_show_the_same_title(content)
 def _message_heading(at: AppTest, plan) -> str:
     """The message section's markdown from its heading on (the tips above the section share
     its element)."""
-    heading = f"### {md(plan.labels.message)}\n"
+    heading = f"## {md(plan.labels.message)}\n"
     found = [
         m.value for m in at.markdown if m.value.startswith(heading) or f"\n{heading}" in m.value
     ]
@@ -703,7 +705,7 @@ def test_start_over_clears_the_one_session_key_and_every_question_widget():
     assert any(str(k).startswith("w:") for k in at.session_state)
     at.sidebar.button(key="reset").click().run()
     at.sidebar.button(key="reset_yes").click().run()
-    assert sess(at) == session.Session(restore_checked=True)
+    assert sess(at) == session.Session(restore_checked=True, focus_round=2)  # asked, cleared
     assert not [k for k in at.session_state if str(k).startswith("w:")]
 
 
@@ -772,7 +774,7 @@ def test_answering_unsafe_opens_the_safety_panel_right_there():
     at.button(key="start").click().run()
     assert not [b for b in at.button if b.key == "quick_exit_safety"]
     at.radio(key="w:safety_concern").set_value(True).run()
-    panel = next(m.value for m in at.markdown if m.value.startswith("### If you are in danger"))
+    panel = next(m.value for m in at.markdown if m.value.startswith("## If you are in danger"))
     emergency = panel.index("emergency number")
     assert emergency < panel.index("Your plan will keep every contact"), "the number first"
     assert at.button(key="quick_exit_safety").label == "Quick exit"

@@ -303,7 +303,7 @@ def test_a_part_saved_file_loads_with_the_rest_unanswered(content):
     # Review still shows what is not answered, and gives no plan for it.
     own.view = "review"
     at = _app_with(own)
-    pattern_step = next(t for t in texts(at) if t.startswith("### Pattern and remedies"))
+    pattern_step = next(t for t in texts(at) if t.startswith("## Pattern and remedies"))
     assert f"**{md('Is this a one-off or a pattern?')}**  \nNot answered" in pattern_step
     at.button(key="to_result").click().run()
     assert view(at) == "review", "no plan from answers never given"

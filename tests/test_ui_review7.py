@@ -70,7 +70,7 @@ def _where(at) -> dict[str, int]:
         text = str(getattr(el, "value", "") or "")
         names = {
             "recommendation": text.startswith(":gray[Our recommendation]"),
-            "next_steps": "### Your next steps" in text,
+            "next_steps": "## Your next steps" in text,
             "message": getattr(el, "key", None) == "w:message",
             "downloads": getattr(el, "key", None) == "download_pdf",
             "musts": getattr(el, "key", None) == "musts",
@@ -90,10 +90,10 @@ def test_the_result_page_gives_the_answer_and_the_message_before_the_rules_and_d
     words = sources.screens().result
     labels = sess(at).plan_cache[1].labels
     pointer = md(words.musts_below.format(musts=labels.musts))
-    top = [m.value for m in at.markdown if "### Your next steps" in m.value]
+    top = [m.value for m in at.markdown if "## Your next steps" in m.value]
     assert len(top) == 1
-    assert top[0].index("### Your next steps") < top[0].index(pointer)
-    assert top[0].index(pointer) < top[0].index(f"### {md(labels.message)}")
+    assert top[0].index("## Your next steps") < top[0].index(pointer)
+    assert top[0].index(pointer) < top[0].index(f"## {md(labels.message)}")
 
 
 # --- where you work: a country by name, a region by name, the code kept ---------------------
@@ -236,7 +236,10 @@ def test_the_currency_of_the_country_is_shown_and_used_until_another_is_chosen()
     assert note in [c.value for c in at.caption]
     assert answers_of(at)["currency"] is None, "not the user's choice"
     assert _plan_currency(at) == "GBP"
-    fill_current_step(at, answers, sources.content())  # the currency left as shown
+    # The currency left as shown, and nothing owed: an amount entered would keep the
+    # currency it was entered in (tests/test_ui_a11y_review.py).
+    nothing_owed = answers.model_copy(update={"outstanding_balance": 0})
+    fill_current_step(at, nothing_owed, sources.content())
     assert sess(at).step == _money_index() + 1
     assert answers_of(at)["currency"] is None and _plan_currency(at) == "GBP"
     # Where you work changes: the currency the user never chose follows it.

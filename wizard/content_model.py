@@ -471,6 +471,8 @@ class StepWords(_Model):
     currency_code_example: str
     currency_from_place: str
     currency_default: str
+    currency_kept: str
+    currency_switch: str
     place_none: str
     region: str
     region_none: str
@@ -494,8 +496,10 @@ class CheckWords(_Model):
     at_most: str
     whole_number: str
     date_in_past: str
-    # A deadline line that is not "YYYY-MM-DD what"; {line} is the line's number.
+    # A deadline line that does not start with a date; {line} is the line's number.
     deadline_line: str
+    # A date that reads as two (01/02/2027); {typed} as typed, {day_first}/{month_first}.
+    deadline_ambiguous: str
     deadlines_too_many: str
     invalid_text: str
     place_unknown: str
@@ -517,7 +521,6 @@ class ReviewWords(_Model):
     heading: str
     intro: str
     edit: str
-    edit_help: str
     step_incomplete: str
     still_needed: str
     see_plan: str

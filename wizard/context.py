@@ -10,6 +10,7 @@ from wizard.answers import Answers, Channel, Readiness, Strategy
 from wizard.content_model import Content
 from wizard.dates import long_date
 from wizard.money import money  # one function for the plan and the review screen
+from wizard.places import names as place_names
 
 # The profession families the drafts are worded for.
 FAMILIES = {
@@ -85,6 +86,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     transferred = content.messages.transferred_assets
     ctx: dict[str, Any] = answers.model_dump()
     deadlines = sorted(answers.key_deadlines, key=deadline_date)
+    where_country, where_region = place_names(answers.jurisdiction)
     ctx.update(
         client=answers.client_name.strip() or holders["client"],
         you=answers.your_name.strip() or holders["you"],
@@ -125,6 +127,10 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         returned_text=join_words([phrases[a] for a in answers.client_assets if a in RETURNED]),
         family=FAMILIES.get(answers.profession, "general"),
         country=answers.jurisdiction[:2].upper(),
+        # Where they work by name (the answers keep the code): "United Kingdom" and
+        # "England" for GB-ENG; both "" for a place not given or not known.
+        place_country=where_country,
+        place_region=where_region,
         deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in deadlines],
         # Set by the engine once the notice date is known: the deadlines still ahead on it
         # (what the notice names) and those that fall before it (the provider meets them).

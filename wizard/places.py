@@ -130,6 +130,16 @@ def split(jurisdiction: str) -> tuple[str, str]:
     return country, region
 
 
+def names(jurisdiction: str) -> tuple[str, str]:
+    """(country, region) by name: ("United Kingdom", "England") for "GB-ENG", ("Germany", "")
+    for "DE", ("", "") for a place not given or not known to the calendars."""
+    country, region = split(jurisdiction)
+    code = canonical(country)
+    if code is None:
+        return "", ""
+    return countries()[code], regions(code).get(region, "")
+
+
 def currency_for(jurisdiction: str, today: dt.date | None = None) -> str | None:
     """The currency of the country in `jurisdiction` (legal tender there now), or None when
     the place is not given or not known."""

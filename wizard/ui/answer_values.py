@@ -30,13 +30,40 @@ _DEADLINES_CHARS = DEADLINES_MAX * (len("YYYY-MM-DD ") + DEADLINE_WHAT_MAX_CHARS
 FOLLOWS_PLACE = "currency"
 
 
-def suggested_currency(vals: dict[str, Any]) -> str:
-    """The currency of the place answered, or the contract's default without one."""
+def _place_currency(vals: dict[str, Any]) -> str | None:
+    """The currency of the place answered, if it is given and known."""
     from wizard import places  # imported on use: the holiday calendars are large
 
     place = vals.get("jurisdiction")
-    found = places.currency_for(place, sources.today()) if isinstance(place, str) else None
-    return found or str(Answers.model_fields[FOLLOWS_PLACE].get_default())
+    return places.currency_for(place, sources.today()) if isinstance(place, str) else None
+
+
+def suggested_currency(vals: dict[str, Any]) -> str:
+    """The currency of the place answered, or the contract's default without one."""
+    return _place_currency(vals) or str(Answers.model_fields[FOLLOWS_PLACE].get_default())
+
+
+def amounts_entered(vals: dict[str, Any]) -> bool:
+    """Whether any amount of money is answered with more than nothing."""
+    amounts = (q.id for step in sources.steps() for q in step.questions if q.type == "amount")
+    return any(vals.get(qid) not in (None, 0) for qid in amounts)
+
+
+def keep_currency_of_amounts(session: Session) -> None:
+    """Once an amount is entered, the currency shown beside it (the place's, while the user
+    has not chosen one) is the answer: a later change of country leaves the amounts in it."""
+    vals = values(session)
+    if vals.get(FOLLOWS_PLACE) is None and amounts_entered(vals):
+        session.set_value(FOLLOWS_PLACE, suggested_currency(vals))
+
+
+def currency_offer(vals: dict[str, Any]) -> tuple[str, str] | None:
+    """(the amounts' currency, the place's) when amounts are entered in a currency that is
+    not the one of the place answered; else None."""
+    kept, offered = vals.get(FOLLOWS_PLACE), _place_currency(vals)
+    if kept is None or offered is None or kept == offered or not amounts_entered(vals):
+        return None
+    return str(kept), offered
 
 
 def resolved(vals: dict[str, Any]) -> dict[str, Any]:

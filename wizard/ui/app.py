@@ -47,15 +47,17 @@ def _restored_banner(session: Session) -> None:
         if session.confirm_reset == "restored":
             # Discarding clears every answer: asked once more, as Start over is.
             confirm = words.first_page().start_over
-            st.warning(confirm.confirm)
-            with st.container(horizontal=True):
-                st.button(
-                    confirm.confirm_yes, key="restore_discard_yes", on_click=navigation.start_over
-                )
-                st.button(
-                    confirm.confirm_no, key="restore_discard_no",
-                    on_click=navigation.cancel_start_over,
-                )  # fmt: skip
+            with st.container(key="confirm_restored"):  # tab.js focuses the question
+                st.warning(confirm.confirm)
+                with st.container(horizontal=True):
+                    st.button(
+                        confirm.confirm_yes, key="restore_discard_yes",
+                        on_click=navigation.start_over,
+                    )  # fmt: skip
+                    st.button(
+                        confirm.confirm_no, key="restore_discard_no",
+                        on_click=navigation.cancel_start_over, args=("restore_discard",),
+                    )  # fmt: skip
             return
         with st.container(horizontal=True):
             st.button(text.keep, key="restore_keep", on_click=navigation.keep_restored)
@@ -75,7 +77,8 @@ def main() -> None:
     st.set_page_config(page_title=_title(session), page_icon="🧭", layout="centered")
     style.render()
     sidebar.render()
-    if safety.raised(session):
+    unsafe = safety.raised(session)
+    if unsafe:
         safety.top_exit()
     if session.restored:
         _restored_banner(session)
@@ -89,6 +92,7 @@ def main() -> None:
     finally:
         session.drawing_page = False
     message = session.message["body"] if session.view == "result" and session.message else None
-    tab.render(session, heading, message=message)
+    # Once unsafe, no new history entries: the quick exit leaves no trail of screens behind.
+    tab.render(session, heading, message=message, new_entries=not unsafe)
     if session.view == "welcome":
         warmup.start()

@@ -28,6 +28,7 @@ from wizard.content_model import AnswerWords, CheckWords, Question, StepWords
 from wizard.dates import long_date
 from wizard.notice_date import resolve_notice_date
 from wizard.ui import sources
+from wizard.ui.date_text import leading_date
 
 COMMON_CURRENCIES = (
     "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SGD", "ZAR", "SEK",
@@ -418,16 +419,14 @@ def _show_place(
     from wizard import places
 
     code = str(value or "").strip()
-    country, region = places.split(code)
-    name = places.country_name(country)
-    if not code or name is None:
+    name, region_name = places.names(code)
+    if not code or not name:
         return code or words.left_empty
-    region_name = places.regions(country).get(region)
     shown = words.place_region.format(region=region_name, country=name) if region_name else name
     return f"{shown} ({code.upper()})"
 
 
-# --- deadlines: one per line, "YYYY-MM-DD what" -----------------------------------------------
+# --- deadlines: one per line, a date (as people write them, date_text) then what is due -------
 
 
 def deadline_lines(value: Any) -> str:
@@ -437,17 +436,18 @@ def deadline_lines(value: Any) -> str:
 
 
 def deadlines_from_text(text: str) -> list[dict[str, Any]]:
-    """Each non-empty line as {date, what}; a line without a readable date keeps its text
-    with no date, so nothing typed is lost and the check can point at it."""
+    """Each non-empty line as {date, what}; a line without a readable date (or with an
+    ambiguous one) keeps its text with no date, so nothing typed is lost and the check can
+    point at it. The box then shows each date read as YYYY-MM-DD (deadline_lines)."""
     found: list[dict[str, Any]] = []
     for line in text.splitlines():
-        first, _, rest = line.strip().partition(" ")
-        if not first:
+        if not line.strip():
             continue
-        try:
-            found.append({"date": dt.date.fromisoformat(first), "what": rest.strip()})
-        except ValueError:
+        read = leading_date(line)
+        if read.date is None:
             found.append({"date": None, "what": line.strip()})
+        else:
+            found.append({"date": read.date, "what": read.rest})
     return found
 
 
@@ -464,6 +464,12 @@ def _check_deadlines(q: Question, value: Any, words: CheckWords) -> str | None:
     if len(value) > DEADLINES_MAX:
         return words.deadlines_too_many.format(label=q.label, most=DEADLINES_MAX)
     for number, deadline in enumerate(value, start=1):
+        either = leading_date(deadline["what"]).either if deadline["date"] is None else None
+        if either is not None:  # 01/02/2027: the user says which, never a guess
+            return words.deadline_ambiguous.format(
+                label=q.label, line=number, typed=leading_date(deadline["what"]).typed,
+                day_first=long_date(either[0]), month_first=long_date(either[1]),
+            )  # fmt: skip
         if not _model_accepts(q.id, [deadline]):
             return words.deadline_line.format(
                 label=q.label, line=number, what_max=DEADLINE_WHAT_MAX_CHARS

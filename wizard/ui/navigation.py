@@ -18,10 +18,15 @@ def start() -> None:
 
 
 def _moving_on(session: Session) -> None:
-    """Any change of screen: the last screen's messages go, and answers restored from the
-    tab count as kept (the notice offering to discard them has been seen)."""
+    """Any change of screen: the last screen's messages go, answers restored from the tab
+    count as kept (the notice offering to discard them has been seen), and amounts entered
+    keep the currency they were entered in."""
     session.clear_messages()
     session.restored = False
+    if session.answers is not None:
+        from wizard.ui.answer_values import keep_currency_of_amounts
+
+        keep_currency_of_amounts(session)
 
 
 def go_step(index: int, *, editing: bool = False) -> None:
@@ -70,6 +75,24 @@ def back(session: Session) -> None:
         session.step -= 1
 
 
+def go_to_screen(screen: str) -> None:
+    """Browser Back or Forward: the screen of a history entry ("welcome", "step:2",
+    "review", "result", as tab.render names them), if the user may be there now; else the
+    screen stays as it is."""
+    session = current()
+    total = len(sources.steps())
+    number = screen.removeprefix("step:")
+    if screen == "welcome":
+        _moving_on(session)
+        session.view = "welcome"
+    elif screen.startswith("step:") and number.isdigit() and int(number) <= session.reached:
+        go_step(min(int(number), total - 1))
+    elif screen == "review" and session.reached >= total:
+        go_review()
+    elif screen == "result" and session.reached >= total:
+        go_result()
+
+
 def load_answers(answers: Answers, flash: str, *, only_given: bool = False) -> None:
     """Replace every answer (resume or example) and land on review. only_given (a file the
     user uploaded): a question the file leaves out is unanswered, not the model's default,
@@ -107,7 +130,7 @@ def keep_restored() -> None:
     """The notice goes; focus goes to the screen's heading (the button pressed is gone)."""
     session = current()
     session.restored = False
-    session.focus_round += 1
+    _focus(session, None)
 
 
 def apply_change(qid: str, value: object) -> None:
@@ -165,18 +188,36 @@ def forget_upload() -> None:
     current().upload_error = None
 
 
+def _focus(session: Session, key: str | None) -> None:
+    """After this run, focus goes to the element keyed `key` (its button, if it holds one),
+    or to the screen's heading (None): the control just pressed is gone."""
+    session.focus_round += 1
+    session.focus_on = key
+
+
 def ask_start_over(place: str) -> None:
-    current().confirm_reset = place
+    """The question is asked where the button was (confirm_<place>), and focus goes to it."""
+    session = current()
+    session.confirm_reset = place
+    _focus(session, f"confirm_{place}")
 
 
-def cancel_start_over() -> None:
-    current().confirm_reset = None
+def cancel_start_over(button_key: str) -> None:
+    """Back to the button that asked (its widget key)."""
+    session = current()
+    session.confirm_reset = None
+    _focus(session, button_key)
 
 
 def start_over() -> None:
-    """Forget this session and, on the next run, the answers kept in the browser tab."""
+    """Forget this session and, on the next run, the answers kept in the browser tab. Focus
+    goes to the welcome screen's heading, also when the welcome screen was already shown."""
     from wizard.ui import tab
 
+    rounds = current().focus_round
     session_state.reset()
     tab.clear_on_next_run()
-    current().restore_checked = True  # nothing to offer back: it was just cleared
+    session = current()
+    session.restore_checked = True  # nothing to offer back: it was just cleared
+    session.focus_round = rounds
+    _focus(session, None)

@@ -42,9 +42,9 @@ def _headline(plan: Plan) -> None:
     with st.container(border=True):
         # One element for the whole box: each element costs server time on every rerun.
         st.markdown(
-            f":gray[{md(labels.recommendation)}]\n### {md(plan.strategy_label)}\n"
+            f":gray[{md(labels.recommendation)}]\n## {md(plan.strategy_label)}\n"
             f"{md(plan.strategy_explanation)}\n\n"
-            f":gray[{md(labels.timing)}]\n### {md(plan.readiness_label)}\n"
+            f":gray[{md(labels.timing)}]\n## {md(plan.readiness_label)}\n"
             f"{md(plan.readiness_explanation)}"
         )
     if plan.first_step:
@@ -57,7 +57,7 @@ def _glance_and_next(plan: Plan, next_actions: str) -> str:
     actions = "\n".join(
         f"1. **{md(step.date_text)}**: {md(step.title)}" for step in plan.timeline[:NEXT_ACTIONS]
     )
-    return f"### {md(plan.labels.glance)}\n{glance}\n\n### {md(next_actions)}\n{actions}"
+    return f"## {md(plan.labels.glance)}\n{glance}\n\n## {md(next_actions)}\n{actions}"
 
 
 def _musts(plan: Plan, before: str) -> str:
@@ -74,9 +74,9 @@ def _musts(plan: Plan, before: str) -> str:
         before = ""
         notes = [f"**{md(note.title)}**  \n{md(note.text)}" for note in plan.constraints]
         with st.container(border=True, key="musts"):
-            st.markdown(f"### {md(plan.labels.musts)}\n" + "\n\n".join(notes))
+            st.markdown(f"## {md(plan.labels.musts)}\n" + "\n\n".join(notes))
     tips = "\n".join(f"- {md(warning)}" for warning in plan.warnings)
-    return _joined(before, f"#### {md(plan.labels.watch_out)}\n{tips}" if tips else "")
+    return _joined(before, f"### {md(plan.labels.watch_out)}\n{tips}" if tips else "")
 
 
 def _facts(plan: Plan) -> None:
@@ -93,7 +93,7 @@ def _reasons(plan: Plan, lead: str) -> None:
     # A section's heading and body share one markdown element (fewer elements per rerun),
     # and so does the text before it (`lead`).
     reasons = "\n".join(f"- {md(reason)}" for reason in plan.reasons)
-    st.markdown(_joined(lead, f"#### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}"))
+    st.markdown(_joined(lead, f"### {md(plan.labels.why)}\n{md(plan.summary)}\n\n{reasons}"))
     if (box := lazy_section(md(plan.labels.alternatives), "alternatives")) is not None:
         box.markdown(
             "\n\n".join(
@@ -153,7 +153,7 @@ def message(plan: Plan, message: dict[str, Any], keep: Keep, max_chars: int, lea
     st.markdown(
         _joined(
             lead,
-            f"### {md(plan.labels.message)}\n"
+            f"## {md(plan.labels.message)}\n"
             f"{md(plan.message_intro)} {md(plan.labels.message_hint)}{subject}",
         )
     )

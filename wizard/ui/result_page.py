@@ -14,7 +14,7 @@ def _downloads(session: Session, plan, message: dict) -> None:
     """The documents and the answers file. They all hold the message the answers hold: the
     user's text, or the last version of it within the limit while it is over."""
     words = sources.screens().result
-    st.subheader(words.downloads, anchor=False)
+    st.header(words.downloads, anchor=False)
     if message.get("over"):
         over = len(message["over"]) - MESSAGE_MAX_CHARS
         st.warning(words.downloads_over.format(over=f"{over:,}"), icon=":material/info:")

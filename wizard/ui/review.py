@@ -1,4 +1,4 @@
-"""Every answer on one screen, grouped by step, each group with an Edit button."""
+"""Every answer on one screen, grouped by step, each group with an Edit button naming it."""
 
 from __future__ import annotations
 
@@ -30,12 +30,12 @@ def render() -> str:
             for q in path[step.id]
         )
         with st.container(border=True, key=f"review_{step.id}"):
-            st.markdown("\n\n".join((f"### {md(step.title)}", *answers)))
+            st.markdown("\n\n".join((f"## {md(step.title)}", *answers)))
             if index in missing:
                 st.error(words.step_incomplete, icon=":material/error:")
             st.button(
-                words.edit, key=f"edit_{step.id}", on_click=navigation.go_step, args=(index,),
-                kwargs={"editing": True}, help=words.edit_help.format(step=step.title),
+                words.edit.format(step=step.title), key=f"edit_{step.id}",
+                on_click=navigation.go_step, args=(index,), kwargs={"editing": True},
             )  # fmt: skip
 
     if session.review_error:

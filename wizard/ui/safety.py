@@ -14,7 +14,7 @@ from wizard.ui.session import Session
 def panel() -> None:
     words = sources.screens().safety
     with st.container(key="safety_panel", border=True):
-        st.markdown(f"### {words.heading}\n{words.emergency}\n\n{words.plan_does}")
+        st.markdown(f"## {words.heading}\n{words.emergency}\n\n{words.plan_does}")
         quick_exit_button("safety")
 
 

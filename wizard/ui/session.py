@@ -38,6 +38,7 @@ class Session:
     confirm_reset: str | None = None  # where "Start over" is waiting for a yes
     error_round: int = 0  # bumped each time Next finds errors: focus goes to the summary
     focus_round: int = 0  # bumped to send focus to the heading on the same screen
+    focus_on: str | None = None  # with focus_round: a keyed element to focus instead
     reveal_round: int = 0  # bumped when the safety panel opens: scroll it into view
     restore_checked: bool = False  # the tab was asked for answers it kept
     restored: bool = False  # answers came back from the tab: offer to discard them

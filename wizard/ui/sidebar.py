@@ -17,10 +17,14 @@ def start_over(place: str) -> None:
     words = sources.screens().start_over
     suffix = "" if place == "sidebar" else f"_{place}"
     if current().confirm_reset == place:
-        st.warning(words.confirm)
-        yes, no = st.columns(2)
-        yes.button(words.confirm_yes, key=f"reset_yes{suffix}", on_click=navigation.start_over)
-        no.button(words.confirm_no, key=f"reset_no{suffix}", on_click=navigation.cancel_start_over)
+        with st.container(key=f"confirm_{place}"):  # tab.js focuses the question
+            st.warning(words.confirm)
+            yes, no = st.columns(2)
+            yes.button(words.confirm_yes, key=f"reset_yes{suffix}", on_click=navigation.start_over)
+            no.button(
+                words.confirm_no, key=f"reset_no{suffix}", on_click=navigation.cancel_start_over,
+                args=(f"reset{suffix}",),
+            )  # fmt: skip
     else:
         st.button(
             words.button, key=f"reset{suffix}", on_click=navigation.ask_start_over,

@@ -96,6 +96,8 @@ def _question(qid: str) -> None:
     widgets.render(q, value, session.errors.get(qid), session.soft.get(qid))
     if answer_values.is_suggestion(vals, qid, value):
         widgets.suggested(q, vals)
+    if q.type == "place":
+        widgets.currency_kept(q, vals)
     if q.safety_panel and value is True:
         safety.panel()
     if session.drawing_page:

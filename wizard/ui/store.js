@@ -5,6 +5,8 @@ export default function (component) {
   if (!item || typeof item.key !== "string" || !item.store) return;
   try {
     window.sessionStorage.setItem(item.key, JSON.stringify(item.store));
+    const pw = window.__partways;
+    if (pw && pw.pruneTyped) pw.pruneTyped();  // tab.js: texts the server now has
   } catch (e) {
     // Storage full or refused (private mode): the answers stay on the server for this visit.
   }

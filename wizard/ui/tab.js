@@ -4,6 +4,10 @@
 // the quick exit. Everything it is given arrives as JSON data; no value from
 // the server or the user is ever written into HTML or script source (textContent only).
 const KEY = "partways:answers";
+// Each question's text as it is typed, keystroke by keystroke: a text box sends its text
+// to the server only after a pause or on leaving it, and the copy in KEY follows the
+// server, so a reload at once would lose the last words. Sent back with KEY on a restore.
+const TYPED = "partways:typed";
 
 function shared() {
   if (!window.__partways) {
@@ -191,9 +195,54 @@ function announceOver(state) {
   state.over = now;
 }
 
+function readTyped() {
+  try {
+    const typed = JSON.parse(window.sessionStorage.getItem(TYPED) || "{}");
+    return typed && typeof typed === "object" && !Array.isArray(typed) ? typed : {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function writeTyped(typed) {
+  try {
+    if (Object.keys(typed).length) window.sessionStorage.setItem(TYPED, JSON.stringify(typed));
+    else window.sessionStorage.removeItem(TYPED);
+  } catch (e) {
+    // Storage refused: only the last words before a reload are at risk, as before.
+  }
+}
+
+function questionOf(el) {
+  const box = el.closest && el.closest('[class*="st-key-q_"]');
+  const key = box && [...box.classList].find((c) => c.startsWith("st-key-q_"));
+  return key ? key.slice("st-key-q_".length) : null;
+}
+
+// The server has the answers now (the copy in KEY was just written): a text typed is kept
+// apart only while its box still has focus, since leaving a box sends its text.
+function pruneTyped() {
+  const typed = readTyped();
+  const focused = document.activeElement ? questionOf(document.activeElement) : null;
+  const kept = focused && focused in typed ? { [focused]: typed[focused] } : {};
+  if (Object.keys(typed).length !== Object.keys(kept).length) writeTyped(kept);
+}
+
 function installListeners(state) {
   if (state.listening) return;
   state.listening = true;
+  state.pruneTyped = pruneTyped;  // store.js calls it after its own write
+  // A question's text box or area (not a list's search box): keep its text as typed.
+  document.addEventListener("input", (ev) => {
+    const field = ev.target;
+    const text = field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && field.type === "text");
+    if (!text || field.getAttribute("role") === "combobox") return;
+    const qid = questionOf(field);
+    if (!qid) return;
+    const typed = readTyped();
+    typed[qid] = field.value;
+    writeTyped(typed);
+  }, true);
   document.addEventListener("click", (ev) => {
     const link = ev.target.closest && ev.target.closest('a[href^="#q-"]');
     if (!link) return;
@@ -218,6 +267,44 @@ function installListeners(state) {
   }, true);
 }
 
+// Browser history: one entry per screen, so Back and Forward move between the wizard's
+// screens instead of leaving it. A new screen adds an entry (or names the first one); Back
+// or Forward asks the server for that entry's screen, which it shows if the user may be
+// there now (else the entry is renamed to the screen it shows). Once the user has said they
+// feel unsafe (new_entries false), a new screen takes the place of the last entry instead.
+function followHistory(state, data, setTriggerValue) {
+  state.goTo = setTriggerValue;
+  if (!state.historyListening) {
+    state.historyListening = true;
+    window.addEventListener("popstate", (ev) => {
+      const screen = ev.state && ev.state.partways;
+      if (typeof screen !== "string" || !state.goTo) return;
+      state.popped = true;
+      // A text still in its box is sent first: leaving the box sends it.
+      const field = document.activeElement;
+      if (field && (field.tagName === "INPUT" || field.tagName === "TEXTAREA")) field.blur();
+      state.goTo("screen", screen);
+    });
+  }
+  // Until the tab has answered whether it kept answers (after a reload), the screen shown
+  // is not yet the user's: the entry keeps the screen it had.
+  if (data.offer_restore) return;
+  const entry = window.history.state && window.history.state.partways;
+  if (entry === data.screen) {
+    state.popped = false;
+    return;
+  }
+  // Each entry's address ends in a fragment naming its screen ("#step-2"): Streamlit's own
+  // Back/Forward handler leaves an address with a fragment alone (it would otherwise rerun
+  // the page as a page change, racing the screen asked for here).
+  const url = `${window.location.pathname}${window.location.search}#${data.screen.replace(":", "-")}`;
+  const named = { ...(window.history.state || {}), partways: data.screen };
+  const replace = typeof entry !== "string" || state.popped || !data.new_entries;
+  if (replace) window.history.replaceState(named, "", url);
+  else window.history.pushState({ partways: data.screen }, "", url);
+  state.popped = false;
+}
+
 export default function (component) {
   // The payload arrives wrapped in a one-item list (see tab.py: mount).
   const { data: wrapped, setTriggerValue } = component;
@@ -227,8 +314,14 @@ export default function (component) {
   installListeners(state);
   watchQuestions(state);
   try {
-    if (data.clear) window.sessionStorage.removeItem(KEY);
-    if (data.store) window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
+    if (data.clear) {
+      window.sessionStorage.removeItem(KEY);
+      window.sessionStorage.removeItem(TYPED);
+    }
+    if (data.store) {
+      window.sessionStorage.setItem(KEY, JSON.stringify(data.store));
+      pruneTyped();
+    }
   } catch (e) {
     // Storage refused (private mode, quota): the wizard still works without it.
   }
@@ -242,6 +335,10 @@ export default function (component) {
       let saved = null;
       try {
         saved = window.sessionStorage.getItem(KEY);
+        const typed = readTyped();
+        if (saved && Object.keys(typed).length) {
+          saved = JSON.stringify({ ...JSON.parse(saved), typed });
+        }
       } catch (e) {
         saved = null;
       }
@@ -268,17 +365,31 @@ export default function (component) {
   }
 
   if (data.title) document.title = data.title;
+  followHistory(state, data, setTriggerValue);
   when(() => (heading(data.heading) ? true : null), () => linkQuestions());
   const seen = `${data.screen}|${data.token}|${data.refocus}`;
   if (state.seen === seen) return;
   const before = state.seen === null ? [] : state.seen.split("|");
   const sameScreen = before[0] === data.screen;
-  // Asked for on the same screen: the control pressed is gone (the restored notice).
+  // Asked for on the same screen: the control pressed is gone (the restored notice, a
+  // "Start over" question asked or answered).
   const refocus = sameScreen && before[2] !== String(data.refocus);
   state.seen = seen;
   // The last error on this screen was put right (an answer changed, perhaps while typing):
   // the user is at work in a field, so focus stays there.
   if (sameScreen && data.focus !== "errors" && !refocus) return;
+  if (refocus && data.focus_on) {
+    // A keyed element in place of the one pressed: its button, else the element itself
+    // (read out whole), where it is on the page: no scrolling to the top.
+    when(() => document.querySelector(`.st-key-${CSS.escape(data.focus_on)}`), (box) => {
+      const target = box.querySelector("button") && !box.querySelector('[data-testid="stAlert"]')
+        ? box.querySelector("button") : box;
+      if (target === box) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    });
+    return;
+  }
   const find = data.focus === "errors"
     ? () => main().querySelector('[class*="st-key-error_summary"]')
     : () => heading(data.heading);

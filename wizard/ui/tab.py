@@ -1,8 +1,9 @@
 """The browser tab's side of a session, through one small component (tab.js).
 
 - The answers are kept in the tab's own sessionStorage, so a reload, Back/Forward or a
-  dropped connection restores them; nothing is stored on the server. "Start over" and the
-  quick exit clear it.
+  dropped connection restores them; nothing is stored on the server. A question's text is
+  kept there as it is typed too (tab.js), so a reload straight after typing keeps it.
+  "Start over" and the quick exit clear it.
 - On every change of screen the page scrolls to the top, focus moves to the screen's one
   heading (or to the error summary), the tab title says where the user is and a polite live
   region announces it.
@@ -99,6 +100,23 @@ def _drafts(data: dict[str, Any]) -> dict[str, str] | None:
     return drafts
 
 
+def _typed(data: dict[str, Any]) -> dict[str, str]:
+    """The texts tab.js kept as they were typed into a question's box, not yet sent (a
+    reload came first): those of a typed question within what the tab keeps of it
+    (answer_values.draft_limits); anything else is left out."""
+    from wizard.ui.answer_values import draft_limits
+
+    typed = data.get("typed", {})
+    if not isinstance(typed, dict):
+        return {}
+    limits = draft_limits()
+    return {
+        qid: text
+        for qid, text in typed.items()
+        if qid in limits and isinstance(text, str) and len(text) <= limits[qid]
+    }
+
+
 def restore(raw: str) -> bool:
     """Put back what the tab kept, if it is a valid set of answers; True when restored."""
     from wizard.answers import AnswersError, parse_answers_data
@@ -125,6 +143,7 @@ def restore(raw: str) -> bool:
     values = empty_answers()
     values.update({k: model_values[k] for k in data["answers"] if k in model_values})
     values.update(from_drafts(drafts))
+    values.update(from_drafts(_typed(data)))  # the last words typed, over what was sent
     total = len(sources.steps())
     step, reached, view = data.get("step"), data.get("reached"), data.get("view")
     session.answers, session.revision = values, session.revision + 1
@@ -151,6 +170,16 @@ def _restore_arrived() -> None:
         restore(raw)
 
 
+def _screen_asked() -> None:
+    """on_screen_change: Back or Forward in the browser asked for a history entry's screen."""
+    from wizard.ui import navigation
+
+    result = st.session_state.get(COMPONENT_KEY)
+    screen = getattr(result, "screen", None) if result is not None else None
+    if isinstance(screen, str):
+        navigation.go_to_screen(screen)
+
+
 def clear_on_next_run() -> None:
     st.session_state[CLEAR_FLAG] = True
 
@@ -161,8 +190,12 @@ def page_title(screen: str) -> str:
     return str(words.first_page().page.title).format(screen=screen)
 
 
-def render(session: Session, heading: str, *, message: str | None = None) -> None:
-    """Mount the component at the end of a screen whose one heading is `heading`."""
+def render(
+    session: Session, heading: str, *, message: str | None = None, new_entries: bool = True
+) -> None:
+    """Mount the component at the end of a screen whose one heading is `heading`. With
+    new_entries False a new screen takes the place of the last one in the browser's history
+    instead of adding an entry (Back then leaves the wizard, as a quick exit wants)."""
     state = st.session_state
     clear = bool(state.pop(CLEAR_FLAG, False))
     screen = f"step:{session.step}" if session.view == "step" else session.view
@@ -175,12 +208,14 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
         "focus": "errors" if errors else "heading",
         "token": session.error_round if errors else 0,
         "refocus": session.focus_round,
+        "focus_on": session.focus_on,
         "reveal": session.reveal_round,
         "clear": clear,
         "store": None if clear else stored(session),
         "offer_restore": not session.restore_checked,
         "message": message,
         "exit_url": None,
+        "new_entries": new_entries,
     }
     _mount(data)
 
@@ -188,7 +223,10 @@ def render(session: Session, heading: str, *, message: str | None = None) -> Non
 def _mount(data: dict[str, Any]) -> None:
     # Wrapped in a list: Streamlit scans every key of a dict for dataframes before it
     # writes the JSON, which cost more than the rest of the component on each rerun.
-    _component()(key=COMPONENT_KEY, data=[data], on_restore_change=_restore_arrived)
+    _component()(
+        key=COMPONENT_KEY, data=[data], on_restore_change=_restore_arrived,
+        on_screen_change=_screen_asked,
+    )  # fmt: skip
 
 
 def render_exit() -> None:
@@ -197,8 +235,9 @@ def render_exit() -> None:
 
     url = str(words.first_page().safety.exit_url)
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
-            "token": 0, "refocus": 0, "reveal": 0, "clear": True, "store": None,
-            "offer_restore": False, "message": None, "exit_url": url}  # fmt: skip
+            "token": 0, "refocus": 0, "focus_on": None, "reveal": 0, "clear": True, "store": None,
+            "offer_restore": False, "message": None, "exit_url": url,
+            "new_entries": False}  # fmt: skip
     _mount(data)
 
 

@@ -52,7 +52,7 @@ def render() -> str:
     st.markdown(text.privacy)
     st.button(text.start, type="primary", on_click=navigation.start, key="start", width="stretch")
 
-    st.subheader(text.resume_heading, anchor=False)
+    st.header(text.resume_heading, anchor=False)
     st.file_uploader(
         text.resume_label,
         type=["yaml", "yml", "json"],
@@ -65,7 +65,7 @@ def render() -> str:
     if error:
         st.error(f"{text.resume_refused} {md(error)}", icon=":material/error:")
 
-    st.subheader(text.examples_heading, anchor=False)
+    st.header(text.examples_heading, anchor=False)
     st.caption(text.examples_hint)
     _examples()
     return str(text.title)

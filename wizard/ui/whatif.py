@@ -52,7 +52,7 @@ def comparison(plan: Plan, other: Plan) -> tuple[bool, list[str]]:
 def render(session: Session, plan: Plan) -> None:
     screens = sources.screens()
     words, shown_as = screens.what_if, screens.answers
-    st.markdown(f"### {words.heading}\n{words.intro}")
+    st.markdown(f"## {words.heading}\n{words.intro}")
     questions = {q.id: q for q in offered(session)}
     if not questions:
         return

@@ -84,6 +84,35 @@ def suggested(q: Question, vals: dict[str, Any]) -> None:
             st.caption(words.currency_from_place.format(country=country))
 
 
+def _use_currency(code: str) -> None:
+    session = current()
+    answer_values.values(session)
+    session.set_value(answer_values.FOLLOWS_PLACE, code)
+
+
+def currency_kept(q: Question, vals: dict[str, Any]) -> None:
+    """Under where you work, when amounts are entered in another currency than the place's:
+    they stay in theirs (said here, where the country changed), with the place's offered.
+    A hint, as tab.js calls it: the list is described by it."""
+    offer = answer_values.currency_offer(vals)
+    if offer is None:
+        return
+    from wizard import places
+
+    kept, offered = offer
+    words = sources.screens().step
+    country = places.country_name(places.split(str(vals.get(q.id) or ""))[0])
+    with st.container(key=f"hint_{q.id}"):
+        st.info(
+            words.currency_kept.format(currency=kept, country=country, offered=offered),
+            icon=":material/info:",
+        )
+        st.button(
+            words.currency_switch.format(offered=offered), key="use_place_currency",
+            on_click=_use_currency, args=(offered,),
+        )  # fmt: skip
+
+
 def question_box(q: Question) -> DeltaGenerator:
     """The box that holds one question: its control (drawn by render) and its "why we
     ask" disclosure (more). tab.js links the two inside it."""
