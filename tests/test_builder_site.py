@@ -48,7 +48,8 @@ def test_an_ending_that_comes_at_once_never_says_work_is_stopped(answers) -> Non
     assert "work stays stopped" not in text
     assert "The site is secured" not in plan.message.body
     ids = [i.id for g in plan.checklist for i in g.items]
-    assert "site_handover" in ids and "site_secured" not in ids
+    # The site is left safe: at the end, or after a threat on the day of notice (review 12).
+    assert {"site_handover", "site_leave_now"} & set(ids) and "site_secured" not in ids
 
 
 def test_every_ending_mid_job_leaves_the_site_safe_before_the_end() -> None:

@@ -78,7 +78,9 @@ def test_crisis_help_after_a_threat_goes_in_the_notice_itself() -> None:
     assert "in your written notice itself, with no separate contact" in crisis_step(plan)
 
 
-def test_crisis_help_while_notice_waits_does_not_name_other_clinicians_early() -> None:
+def test_crisis_help_while_notice_waits_still_refers_before_notice() -> None:
+    # Review 10 asked to keep the names for the notice; review 12 and the notes ("a client in
+    # crisis is pointed to crisis help and referred before notice") say otherwise.
     plan = plan_for(
         profession="healthcare", jurisdiction="US-IL", signals=["boundary_violations"],
         remedies_tried=["boundaries_reset", "written_warning"], client_in_crisis=True,
@@ -87,8 +89,8 @@ def test_crisis_help_while_notice_waits_does_not_name_other_clinicians_early() -
     )  # fmt: skip
     assert plan.recommendation.readiness == "wait"
     step = crisis_step(plan)
-    assert "Keep the names of other clinicians for your notice" in step
-    assert "names of clinicians they can turn to" not in step
+    assert step.startswith("Before any notice")
+    assert "names of clinicians they can turn to" in step
 
 
 def test_an_ending_not_yet_agreed_hands_nothing_over_until_it_is() -> None:

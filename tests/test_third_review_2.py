@@ -95,7 +95,7 @@ def test_crisis_contacts_in_care_find_the_clinicians_before_giving_their_names()
     plan = plan_for(profession="therapy", signals=["provider_changes"], client_in_crisis=True,
                     client_in_crisis_until=dt.date(2027, 1, 20))  # fmt: skip
     text = next(i.text for g in plan.checklist for i in g.items if i.id == "crisis_contacts")
-    assert text.startswith("Find two or three clinicians the client can turn to, for your notice")
+    assert text.startswith("Find two or three clinicians the client can turn to, then")
 
 
 def test_a_breach_the_user_wrote_down_is_relied_on_not_denied() -> None:
