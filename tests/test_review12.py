@@ -51,3 +51,25 @@ def test_a_threatened_builder_leaves_the_site_on_the_day_of_notice() -> None:
     body = flat(plan.message.body)
     assert "I will not work on the site in the meantime" in body
     assert "Today, before I leave the site" in body
+
+
+def test_a_finished_jobs_overdue_balance_is_asked_for_not_invoiced_again() -> None:
+    plan = plan_for(
+        profession="construction", jurisdiction="US-NY", engagement_status="finished",
+        signals=["payment_problems"], remedies_tried=["written_warning"],
+        outstanding_balance=9800,
+    )  # fmt: skip
+    body = flat(plan.message.body)
+    assert "final invoice, with the payment details, will follow" not in body
+    assert "already invoiced for the completed work is still due. Please pay it by [date]" in body
+
+
+def test_a_retiring_clinician_says_who_will_keep_the_records() -> None:
+    plan = plan_for(
+        profession="therapy", jurisdiction="GB-ENG", currency="GBP",
+        signals=["provider_changes"], client_assets=["clinical_records"],
+    )  # fmt: skip
+    body = flat(plan.message.body)
+    assert "[name and address of who will keep your records] will hold them" in body
+    items = {i.id for g in plan.checklist for i in g.items}
+    assert "records_custodian" in items
