@@ -55,4 +55,5 @@ def render() -> str:
             width="stretch",
         )
         st.caption(words.save_hint)
+        derived.prebuild_plan(session)  # "See my plan" then only draws it
     return words.heading
