@@ -4,6 +4,7 @@ streamlit.testing, no browser)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -11,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from wizard.answers import dump_answers
 from wizard.content import load_content
 from wizard.examples import example_answers
-from wizard.ui import kinds, session, validation
+from wizard.plan import build_plan
+from wizard.ui import derived, kinds, session, validation
 from wizard.ui.safe import md
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -75,3 +77,28 @@ def test_an_incomplete_step_says_so_in_its_box_and_edit_goes_there():
     at.button(key=f"edit_{step.id}").click().run()
     sess = at.session_state[session.KEY]
     assert (sess.view, sess.step, sess.editing) == ("step", step_index, True)
+
+
+def test_the_plan_is_started_on_review_and_see_my_plan_takes_it_for_the_same_answers():
+    at = review_page(example_answers("late_payer"))
+    sess = at.session_state[session.KEY]
+    key, ahead = sess.plan_ahead
+    assert key == derived.current_answers(sess)[1] and sess.plan_cache is None
+    built = ahead.result(timeout=30)  # in the background, for this session only
+    at.button(key="to_result").click().run()
+    assert not at.exception and sess.view == "result"
+    assert sess.plan_cache == (key, built) and sess.plan_ahead is None
+    assert [t.value for t in at.title][0] == md(built.title)
+
+
+def test_a_plan_started_for_other_answers_is_not_used():
+    at = review_page(example_answers("late_payer"))
+    sess = at.session_state[session.KEY]
+    stale_key, stale = sess.plan_ahead
+    stale.result(timeout=30)
+    sess.set_value("tone", "warm" if sess.answers["tone"] != "warm" else "neutral")
+    at.button(key="to_result").click().run()
+    assert not at.exception and sess.view == "result"
+    key, plan = sess.plan_cache
+    assert key != stale_key and plan is not stale.result()
+    assert plan == build_plan(derived.current_answers(sess)[0], CONTENT, today=dt.date.today())

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from wizard.answers import Answers, dump_answers
@@ -35,15 +37,55 @@ def current_answers(session: Session) -> tuple[Answers, str]:
 
 
 def current_plan(session: Session) -> tuple[str, Plan]:
-    """(key, plan) for the session's answers; rebuilt only when the answers change."""
+    """(key, plan) for the session's answers; rebuilt only when the answers change. A plan
+    started ahead for these answers (prebuild_plan) is taken when it is done or under way;
+    one not yet begun is called off and built here instead."""
     answers, plan_key = current_answers(session)
     today = sources.today()
     cached = session.plan_cache
     if cached and cached[0] == plan_key:
         return cached
-    plan = build_plan(answers, sources.content(), today=today)
+    ahead, session.plan_ahead = session.plan_ahead, None
+    if ahead is not None and ahead[0] == plan_key and not ahead[1].cancel():
+        plan = ahead[1].result()
+    else:
+        plan = build_plan(answers, sources.content(), today=today)
     session.plan_cache = (plan_key, plan)
     return plan_key, plan
+
+
+# How long the review screen has to reach the browser before its plan is started ahead:
+# the build would otherwise take turns with the page's own sending.
+PREBUILD_DELAY_S = 0.05
+
+
+def prebuild_plan(session: Session) -> None:
+    """Start building the plan for the session's answers in the background, once the
+    review screen has been sent: "See my plan" then only draws it (current_plan takes it).
+    Kept in this session only, keyed by the answers and the date like plan_cache; answers
+    changed before the click leave it unused."""
+    answers, plan_key = current_answers(session)
+    cached, ahead = session.plan_cache, session.plan_ahead
+    if (cached and cached[0] == plan_key) or (ahead and ahead[0] == plan_key):
+        return
+    if ahead is not None:
+        ahead[1].cancel()  # for answers changed since: not wanted if not yet begun
+    content, today = sources.content(), sources.today()
+    future: Future[Plan] = Future()
+
+    def build() -> None:
+        if not future.set_running_or_notify_cancel():
+            return  # the click came first and built it itself
+        try:
+            future.set_result(build_plan(answers, content, today=today))
+        except BaseException as exc:  # noqa: BLE001 - raised again where the plan is taken
+            future.set_exception(exc)
+
+    session.plan_ahead = (plan_key, future)
+    timer = threading.Timer(PREBUILD_DELAY_S, build)
+    timer.daemon = True
+    timer.name = "partways-plan-ahead"
+    timer.start()
 
 
 def message_state(session: Session, plan_key: str, plan: Plan) -> dict[str, Any]:

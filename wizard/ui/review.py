@@ -47,7 +47,7 @@ def render() -> str:
     if not missing:
         st.download_button(
             words.save_answers,
-            data=derived.answers_file_maker(answer_values.to_answers(vals)),
+            data=derived.answers_file_maker(derived.current_answers(session)[0]),
             file_name=ANSWERS_FILE,
             mime="application/x-yaml",
             on_click="ignore",
@@ -55,4 +55,5 @@ def render() -> str:
             width="stretch",
         )
         st.caption(words.save_hint)
+        derived.prebuild_plan(session)  # "See my plan" then only draws it
     return words.heading

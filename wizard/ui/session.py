@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import streamlit as st
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from wizard.models import Plan
 
 KEY = "partways"
@@ -50,6 +52,7 @@ class Session:
     answers_memo: tuple[Any, Any] | None = None  # the answers model and its plan key
     errors_memo: tuple[Any, Any] | None = None
     plan_cache: tuple[str, Plan] | None = None
+    plan_ahead: tuple[str, Future[Plan]] | None = None  # started on review (derived.py)
     pdf_cache: dict[str, Any] = field(default_factory=dict)
     message: dict[str, Any] | None = None
     what_if_cache: dict[str, Any] | None = None

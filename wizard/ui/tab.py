@@ -59,26 +59,32 @@ def stored(session: Session) -> dict[str, Any] | None:
     """What the tab keeps: the answers the model accepts (as in the answers file), the
     questions still unanswered, the texts typed that the model refuses so far (a name over
     its limit: `drafts`, kept apart and never written to a file), and where the user is.
-    Rebuilt only when it changes."""
+    Rebuilt only when it changes; the answers' part only when the answers change (a change
+    of screen alone reuses it)."""
     if session.answers is None or session.view == "welcome":
         return None
     where = (session.view, session.step, session.reached, session.editing)
-    memo_key = (id(session.answers), session.revision, where)
-    if session.store_memo is not None and session.store_memo[0] == memo_key:
-        return session.store_memo[1]
-    from wizard.ui.answer_values import refused_texts, valid_for_file
+    answers_key = (id(session.answers), session.revision)
+    memo = session.store_memo
+    if memo is not None and memo[0] == (answers_key, where):
+        return memo[1]
+    if memo is not None and memo[0][0] == answers_key:
+        kept, unset, drafts = memo[1]["answers"], memo[1]["unset"], memo[1]["drafts"]
+    else:
+        from wizard.ui.answer_values import refused_texts, valid_for_file
 
-    kept, unset = valid_for_file(session.answers)
+        kept, unset = valid_for_file(session.answers)
+        drafts = refused_texts(session.answers, unset)
     data = {
         "v": STORE_VERSION,
         "answers": kept,
         "unset": unset,
-        "drafts": refused_texts(session.answers, unset),
+        "drafts": drafts,
         "view": session.view,
         "step": session.step,
         "reached": session.reached,
     }
-    session.store_memo = (memo_key, data)
+    session.store_memo = ((answers_key, where), data)
     return data
 
 
