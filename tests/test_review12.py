@@ -73,3 +73,16 @@ def test_a_retiring_clinician_says_who_will_keep_the_records() -> None:
     assert "[name and address of who will keep your records] will hold them" in body
     items = {i.id for g in plan.checklist for i in g.items}
     assert "records_custodian" in items
+
+
+def test_a_builders_refusal_only_plan_gives_no_advice_about_stopping() -> None:
+    plan = plan_for(
+        profession="construction", jurisdiction="GB-ENG", currency="GBP",
+        signals=["unethical_request"], improper_request_insisted=False, work_in_progress="some",
+    )  # fmt: skip
+    assert plan.recommendation.readiness == "repair_first"
+    assert "construction_stop_work" not in plan.recommendation.warning_ids
+    ended = plan_for(
+        profession="construction", signals=["behaviour_decline"], work_in_progress="some"
+    )
+    assert "construction_stop_work" in ended.recommendation.warning_ids
