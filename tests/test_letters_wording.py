@@ -216,7 +216,9 @@ def test_a_finished_job_gets_a_short_note_declining_further_work() -> None:
         assert "I will not be taking on further work for you" in text
         for wrong in ("Notice of termination", "ending our agreement", "takes effect today"):
             assert wrong not in text
-        assert ("$3,200.00 for the completed work is still due" in text) == bool(balance)
+        assert ("$3,200.00 already invoiced for the completed work is still due" in text) == bool(
+            balance
+        )
         assert "Keep doing the agreed work" not in checklist(plan)
 
 
