@@ -117,9 +117,13 @@ def test_recommendation_invariants(case):
         assert rec.channel in ("email", "letter")
         assert rec.readiness == "proceed"
         assert rec.notice_date == wd.on_or_after(planned)
-    # No repair gate where nothing can be repaired.
+    # No repair gate where nothing can be repaired. Goals that drifted apart can be talked
+    # through when the user thinks something could still help (review 11: goals_talkable).
     only_suggested = set(eff.signals) == {"unethical_request"} and not insisted
-    if (eff.engagement_status == "finished" or not FIXABLE & set(eff.signals)) and not (
+    fixable = set(FIXABLE)
+    if eff.remedies_exhausted == "no" and eff.conversation_outlook != "unlikely":
+        fixable.add("goal_misalignment")
+    if (eff.engagement_status == "finished" or not fixable & set(eff.signals)) and not (
         only_suggested
     ):
         assert rec.readiness != "repair_first", rec.fired_rules

@@ -86,3 +86,13 @@ def test_a_builders_refusal_only_plan_gives_no_advice_about_stopping() -> None:
         profession="construction", signals=["behaviour_decline"], work_in_progress="some"
     )
     assert "construction_stop_work" in ended.recommendation.warning_ids
+
+
+def test_a_builder_leaving_mid_job_settles_the_permit_and_the_warranty() -> None:
+    plan = plan_for(
+        profession="construction", jurisdiction="AU-WA", currency="AUD",
+        signals=["provider_changes"], work_in_progress="some",
+    )  # fmt: skip
+    items = {i.id: i for g in plan.checklist for i in g.items}
+    assert "permit can pass to the next builder" in items["permit_and_warranty"].text
+    assert items["permit_and_warranty"].due < plan.recommendation.effective_date
