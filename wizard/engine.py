@@ -30,7 +30,7 @@ from wizard.context import (
 from wizard.dates import long_date
 from wizard.models import ChecklistItem, Phase, Recommendation
 from wizard.notice_date import requested_notice_date, resolve_notice_date
-from wizard.places import country_name, currency_for, split
+from wizard.places import currency_for
 from wizard.stages import STAGE_NAMES
 from wizard.workdays import Workdays, plus_days
 
@@ -901,7 +901,6 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
             {
                 **answers_context(answers, content),
                 "local_currency": local_currency or "",
-                "country_name": country_name(split(answers.jurisdiction)[0]) or "",
                 # The date the user planned fell on a weekend or holiday: the plan's first
                 # working day after it, named where a reason speaks of "your planned date".
                 "planned_moved_on": long_date(planned)
