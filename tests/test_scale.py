@@ -322,7 +322,9 @@ def _kill_serving_replica(running, context, page) -> str:
     """Kill the replica this tab's session lives on; wait until the tab is served again."""
     before = _route(context)
     running.kill_replica(int(before.removeprefix("r")) - 1)
-    deadline = time.monotonic() + 15
+    # Streamlit's reconnect backs off between tries; on a loaded machine the first tries
+    # can all fail before nginx marks the dead replica down.
+    deadline = time.monotonic() + 60
     while _route(context) == before and time.monotonic() < deadline:
         page.wait_for_timeout(100)
     after = _route(context)

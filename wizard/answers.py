@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from wizard.bidi import contained
 from wizard.safe_yaml import UnsafeYamlError, load_untrusted, shown_key
 from wizard.vocabulary import STRATEGIES, Channel, Readiness, Strategy
 
@@ -160,6 +161,11 @@ class KeyDeadline(BaseModel):
 
     date: IsoDate
     what: str = Field(min_length=1, max_length=DEADLINE_WHAT_MAX_CHARS)
+
+    @property
+    def label(self) -> str:
+        """What the deadline is, as the documents set it among their own words."""
+        return contained(self.what)
 
 
 # Codes in ISO 4217 that are not money one is paid in: gold, silver, platinum, palladium,

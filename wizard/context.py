@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from wizard.answers import Answers, Channel, Readiness, Strategy
+from wizard.bidi import contained
 from wizard.content_model import Content
 from wizard.dates import long_date
 from wizard.money import money  # one function for the plan and the review screen
@@ -88,10 +89,12 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
     deadlines = sorted(answers.key_deadlines, key=deadline_date)
     where_country, where_region = place_names(answers.jurisdiction)
     ctx.update(
-        client=answers.client_name.strip() or holders["client"],
-        you=answers.your_name.strip() or holders["you"],
-        business=answers.your_business.strip() or answers.your_name.strip() or holders["business"],
-        contact=answers.client_contact.strip() or holders["contact"],
+        client=contained(answers.client_name.strip()) or holders["client"],
+        you=contained(answers.your_name.strip()) or holders["you"],
+        business=contained(answers.your_business.strip() or answers.your_name.strip())
+        or holders["business"],
+        contact=contained(answers.client_contact.strip()) or holders["contact"],
+        breach_summary=contained(answers.breach_summary),
         balance_text=money(answers.outstanding_balance, answers.currency, answers.jurisdiction),
         # "18 months", "eight years", "more than two years".
         relationship_text=duration_text(answers.relationship_months),
@@ -111,7 +114,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         cure_on="",
         cure_pending=False,  # set with cure_on: the client still has days to put it right
         unearned_text=money(answers.unearned_amount, answers.currency, answers.jurisdiction),
-        deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in deadlines]),
+        deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
         no_notice_text=content.rules.no_notice_phrases[_contract_state(answers)],
         profession_label=content.question_by_id["profession"].option_label(answers.profession),
@@ -131,7 +134,7 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # "England" for GB-ENG; both "" for a place not given or not known.
         place_country=where_country,
         place_region=where_region,
-        deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in deadlines],
+        deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in deadlines],
         # Set by the engine once the notice date is known: the deadlines still ahead on it
         # (what the notice names) and those that fall before it (the provider meets them).
         notice_deadline_lines=[],

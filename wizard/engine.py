@@ -179,7 +179,7 @@ def _constraints(state: _State) -> _State:
             "waits_past_text": ""
             if planned > latest
             else join_words(
-                [f"{d.what} ({long_date(d.date)})" for d in sorted(waits_past, key=deadline_date)]
+                [f"{d.label} ({long_date(d.date)})" for d in sorted(waits_past, key=deadline_date)]
             ),
         }
         reasons = (*reasons, state.content.rules.notice_at_once_reason.render(texts))
@@ -276,12 +276,21 @@ def _readiness(state: _State) -> _State:
     texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
     reasons = (*state.reasons, rule.reason.render(texts))
     planned, moves = state.planned, state.holiday_moves
-    at_once = state.workdays.after(state.today)
+    # "At once" is the plan date itself when it is a working day (notes: refuse in writing at
+    # once), or the first working day after it.
+    at_once = state.workdays.on_or_after(state.today)
     if rule.starts_at_once and planned > at_once:
-        # A later date the user planned gives way; the holiday it may have moved off with it.
-        requested = requested_notice_date(state.answers, state.today) or planned
-        words = {**texts, "requested_on": long_date(requested), "planned_on": long_date(at_once)}
-        reasons = (*reasons, content.rules.start_at_once_reason.render(words))
+        # A later date gives way; the holiday it may have moved off with it. Only a date the
+        # user gave is worth a reason: the default one was never their plan.
+        requested = requested_notice_date(state.answers, state.today)
+        if requested is not None:
+            words = {
+                **texts,
+                "requested_on": long_date(requested),
+                "planned_on": long_date(at_once),
+                "planned_today": at_once == state.today,
+            }
+            reasons = (*reasons, content.rules.start_at_once_reason.render(words))
         planned, moves = at_once, tuple(m for m in moves if m.kind != "planned")
     return state.with_(
         planned=planned,
@@ -477,12 +486,12 @@ def _dates(state: _State) -> _State:
     texts.update(
         # Every deadline the user gave, for their own facts: one already past says so.
         deadline_lines=[
-            f"{d.what} \u2013 {long_date(d.date)}" + (" (passed)" if d.date < state.today else "")
+            f"{d.label} \u2013 {long_date(d.date)}" + (" (passed)" if d.date < state.today else "")
             for d in deadlines
         ],
-        notice_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in ahead],
-        notice_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in ahead]),
-        held_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in before]),
+        notice_deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in ahead],
+        notice_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in ahead]),
+        held_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in before]),
         held_deadline_count=len(before),
     )
 
@@ -511,7 +520,7 @@ def _dates(state: _State) -> _State:
                 day_after = plus_days(deadline.date, 1)
                 effective = wd.on_or_after(day_after)
                 deadline_moves = _holiday_move(wd, "end", day_after, effective)
-                texts["deadline_what"] = deadline.what
+                texts["deadline_what"] = deadline.label
                 reasons.append(rules.deadline_moved_reason.render(texts))
 
     # The end date is a working day where the provider works: not a weekend, not a public
@@ -539,7 +548,7 @@ def _dates(state: _State) -> _State:
     near_end = near_end or bool(near)
     # What the warning names: only these, not every date the notice lists.
     texts.update(
-        near_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in near]),
+        near_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in near]),
         near_deadline_count=len(near),
     )
     # Of the deadlines the notice names, those before the end fall while the provider still
@@ -557,11 +566,11 @@ def _dates(state: _State) -> _State:
         served = [d for d in ahead if d.date < effective]
     after_end = [d for d in ahead if d not in served]
     texts.update(
-        served_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in served],
-        client_deadline_lines=[f"{d.what} \u2013 {long_date(d.date)}" for d in after_end],
-        served_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in served]),
+        served_deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in served],
+        client_deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in after_end],
+        served_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in served]),
         served_deadline_count=len(served),
-        client_deadlines_text=join_words([f"{d.what} ({long_date(d.date)})" for d in after_end]),
+        client_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in after_end]),
         client_deadline_count=len(after_end),
     )
     notice_days = wd.count(notice, effective, unit)

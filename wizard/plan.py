@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from wizard.answers import STRATEGIES, Answers
+from wizard.bidi import contained
 from wizard.content_model import Content, MessageName
 from wizard.context import decision_texts, message_context, quoted_titles
 from wizard.dates import long_date, short_date
@@ -293,7 +294,7 @@ def build_plan(
     return Plan(
         title=plan_text.title.render(ctx),
         summary=plan_text.summary.render(ctx),
-        client_name=answers.client_name.strip(),
+        client_name=contained(answers.client_name.strip()),
         prepared_for=ctx["prepared_for"],
         prepared_line=plan_text.prepared_line.render(ctx),
         prepared_on=decision.today,

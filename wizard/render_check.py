@@ -52,7 +52,7 @@ def sample_contexts(content: Content) -> list[dict[str, Any]]:
             ruled_out_count=1, count=1, holiday_moves=SAMPLE_HOLIDAY_MOVES,
             notice_follows=strategy != "communicate", requested_on="x", waits_past_text="x",
             notice_rolled_only=False, planned_moved_on="", local_currency="GBP",
-            notice_today=readiness == "proceed",
+            notice_today=readiness == "proceed", planned_today=readiness == "proceed",
         )  # fmt: skip
         name = "repair" if readiness == "repair_first" else strategy
         contexts.append(message_context(ctx, content, name))
