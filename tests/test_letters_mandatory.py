@@ -94,7 +94,9 @@ def _cure_zero(**extra) -> Answers:
 def test_no_cure_period_is_an_immediate_termination_for_cause(content, channel):
     plan = build_plan(_cure_zero(preferred_channel=channel), content, today=TODAY)
     rec = plan.recommendation
-    assert rec.effective_date == rec.notice_date
+    # A posted letter ends it the day it arrives, two working days on (review 13).
+    arrives = {"email": rec.notice_date, "letter": dt.date(2026, 3, 4)}[channel]
+    assert rec.effective_date == arrives
     body = plan.message.body
     assert "If it is not put right" not in body
     assert "unless the breach" not in body

@@ -40,8 +40,10 @@ def test_cure_notice_names_the_date_to_put_it_right_and_what_happens_if_it_is(
 ) -> None:
     plan = plan_for(**CURE, preferred_channel=channel)
     text = letters(plan)
-    # 2 March + 14 days.
-    assert "please do so by Monday 16 March 2026" in text
+    # 14 days from the day the client has it: an email on 2 March, a letter posted then
+    # arrives on 4 March (review 13).
+    last_day = {"email": "Monday 16 March 2026", "letter": "Wednesday 18 March 2026"}[channel]
+    assert f"please do so by {last_day}" in text
     assert "If it is put right by then, our agreement carries on as before" in text
 
 

@@ -76,17 +76,21 @@ def test_recommendation_invariants(case):
     # A request only suggested is refused at once, whatever date was planned (review 6);
     # after a threat, the safety rule decides when notice goes (on the date planned).
     if set(eff.signals) == {"unethical_request"} and not insisted and not threatened:
-        planned = min(planned, wd.after(today))
+        planned = min(planned, wd.on_or_after(today))
     assert rec.notice_date >= planned >= today
     assert wd.is_business_day(rec.notice_date)
     assert rec.effective_date >= rec.notice_date
     assert ("past_notice_date" in rec.warning_ids) == (a.notice_date < today)
     # No notice or end date on a public holiday of the jurisdiction given.
     assert not wd.is_holiday(rec.notice_date) and not wd.is_holiday(rec.effective_date)
-    # Notice counts as the contract counts, and never below the minimum.
+    # Notice counts as the contract counts, and never below the minimum, from the day the
+    # client has it: a posted letter arrives two working days after it goes (review 13).
     assert rec.notice_days >= rec.notice_days_minimum >= 0
+    received = rec.notice_date
+    if rec.channel == "letter" and eff.engagement_status == "ongoing":
+        received = wd.add(rec.notice_date, 2, "business")
     if "contract_notice" in rec.constraints:
-        contract_end = wd.add(rec.notice_date, eff.notice_days, eff.notice_day_kind)
+        contract_end = wd.add(received, eff.notice_days, eff.notice_day_kind)
         assert rec.effective_date >= contract_end
         assert rec.notice_days_minimum >= min(eff.notice_days, rec.notice_days)
 
@@ -98,13 +102,13 @@ def test_recommendation_invariants(case):
         # ...and ends when the contract's notice runs out, never later (no time to adjust),
         # except that care keeps its 30-day floor where no threat cuts it short.
         if "contract_notice" in rec.constraints and not court_pending:
-            contract_end = wd.add(rec.notice_date, eff.notice_days, eff.notice_day_kind)
+            contract_end = wd.add(received, eff.notice_days, eff.notice_day_kind)
             care_floor = (
                 eff.profession in ("healthcare", "therapy")
                 and eff.engagement_status == "ongoing"
                 and not threatened
             )
-            floor_end = rec.notice_date + dt.timedelta(days=30 if care_floor else 0)
+            floor_end = received + dt.timedelta(days=30 if care_floor else 0)
             assert rec.effective_date == wd.on_or_after(max(contract_end, floor_end))
     # A finished job is declined the day the note goes: no notice period, no deadline hold.
     if eff.engagement_status == "finished" and not court_pending:

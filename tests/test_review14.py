@@ -49,21 +49,18 @@ def test_a_therapists_care_reason_does_not_repeat_continue_your_care() -> None:
     assert flat(plan.message.body).count("continue your care") <= 1
 
 
-def test_a_change_in_the_clients_business_is_not_sent_to_a_repair_first() -> None:
-    # Notes, no-fault endings: when the client's business moved on there is nothing to fix,
-    # as when the provider's own practice changed; other problems are settled on their own.
-    for signals, remedy in (
-        (["business_changes", "payment_problems"], "payment_plan"),
-        (["business_changes", "scope_creep"], "frank_conversation"),
-    ):
-        plan = plan_for(
-            signals=signals, pattern="one_off", remedies_exhausted="no",
-            outstanding_balance=1200, notice_date="2026-12-09",
-        )  # fmt: skip
-        assert plan.recommendation.readiness == "proceed", signals
-        assert plan.recommendation.notice_date == dt.date(2026, 12, 9)
-        assert any("not something the client could put right" in r for r in plan.reasons)
-        assert remedy not in {m.role for m in plan.further_messages}
+def test_a_change_on_the_providers_side_beside_a_fixable_problem_says_why_no_fix_comes_first() -> (
+    None
+):
+    # The user thinks something could help, but the provider's own change ends the work
+    # whatever is put right: the reason says so instead of "nothing calls for a fix".
+    plan = plan_for(
+        signals=["provider_changes", "payment_problems"], pattern="one_off",
+        remedies_exhausted="no", outstanding_balance=1200, notice_date="2026-12-09",
+    )  # fmt: skip
+    assert plan.recommendation.readiness == "proceed"
+    assert plan.recommendation.notice_date == dt.date(2026, 12, 9)
+    assert any("not something the client could put right" in r for r in plan.reasons)
 
 
 def test_a_finished_job_with_open_work_warns_that_the_answers_clash() -> None:

@@ -68,9 +68,10 @@ def test_a_suggested_improper_request_is_refused_at_once_not_on_the_planned_noti
         profession="law", jurisdiction="US-NY", signals=["unethical_request"],
         improper_request_insisted=False, notice_date=dt.date(2026, 12, 25),
     )  # fmt: skip
+    # "At once" is the plan date itself, a working day (review 14).
     refusal = next(s for s in plan.timeline if "Refuse" in s.title)
-    assert refusal.date == dt.date(2026, 12, 8)
-    assert plan.message.send_on_text == "Tue 8 Dec 2026"
+    assert refusal.date == dt.date(2026, 12, 7)
+    assert plan.message.send_on_text == "Mon 7 Dec 2026"
     reasons = plan.recommendation.reasons
     assert any("A refusal cannot wait for the date you planned" in r for r in reasons)
 

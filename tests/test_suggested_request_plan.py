@@ -41,7 +41,8 @@ def test_a_suggested_request_plans_a_refusal_and_no_ending(profession: str) -> N
     assert items == ["refuse_in_writing"]
     assert "give notice on" not in plan.summary
     assert "ends on" not in plan.summary
-    assert plan.summary.startswith("Refuse the request in writing on Tuesday 8 December 2026")
+    # Today, not the next working day (review 14): "at once".
+    assert plan.summary.startswith("Refuse the request in writing on Monday 7 December 2026")
     labels = [row.label for row in plan.at_a_glance]
     assert labels == ["Recommended way out", "Timing", "First step", "How to tell them"]
     assert {"Notice the plan gives", "End date"}.isdisjoint(row.label for row in plan.facts)

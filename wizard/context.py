@@ -270,7 +270,8 @@ def decision_texts(
         "notice_on": long_date(notice),
         "effective_on": long_date(effective),
         "planned_on": long_date(planned),
-        "same_day": notice == effective,
+        # The end is the day the client has the notice (a posted letter: when it arrives).
+        "same_day": effective == ctx.get("notice_start", notice),
         "remedy": next_remedy or "",
         "remedy_label": remedy_label(next_remedy, answers, content) if next_remedy else "",
         "reason_phrase": reason_phrase(answers, content, constraints, strategy),
@@ -290,7 +291,9 @@ def decision_texts(
         "stop_on": "",
         # ...and whether a holiday moved that day past the seven days' notice.
         "stop_moved": False,
-        "notice_given_text": f"{ctx.get('notice_days') or 0} {answers.notice_day_kind} days",
+        # Counted as the letter counts it: from the day the client has it.
+        "notice_given_text": f"{ctx.get('days_given', ctx.get('notice_days')) or 0} "
+        f"{answers.notice_day_kind} days",
         # Set when a written draft confirms what was first said on a call or in a meeting.
         "confirming": False,
         "strategy_label": content.plan.strategies[strategy].label,

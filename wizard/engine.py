@@ -409,20 +409,28 @@ def _dates(state: _State) -> _State:
     fired: list[Any] = []
     by_contract = "contract_notice" in ids
     unit = answers.notice_day_kind if by_contract else "calendar"
+    # Notice runs from the day the client has it: a posted letter's periods (the contract's,
+    # a cure period, a professional floor) count from the day it arrives, so the client is
+    # never given less than the letter says.
+    # (A note declining more work after a finished job ends nothing on arrival: it is dated
+    # the day it goes.)
+    start = _received(state) if answers.engagement_status == "ongoing" else notice
+    texts["counted_from_arrival"] = start != notice
+    texts["notice_start"] = start
 
     # The minimum: what the contract or the professional rules require.
-    minimum = notice
+    minimum = start
     if by_contract:
-        minimum = wd.add(notice, answers.notice_days, unit)
+        minimum = wd.add(start, answers.notice_days, unit)
     cure_ends: dt.date | None = None
     cure_moves: tuple[HolidayMove, ...] = ()
-    after_cure = notice
+    after_cure = start
     if "cure_period" in ids:
         # The last day the client has to put the breach right; nothing ends before it. A
         # period whose last day is not a working day runs to the next one: no client is
         # asked to pay or put things right on a Sunday or a public holiday. The minimum is
         # still what the contract asks.
-        cure_last = plus_days(notice, answers.cure_days)
+        cure_last = plus_days(start, answers.cure_days)
         cure_ends = wd.on_or_after(cure_last)
         cure_moves = _holiday_move(wd, "cure", cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
@@ -444,7 +452,7 @@ def _dates(state: _State) -> _State:
     # than the plan gives.
     suggested_at: int | None = None
     if period_rule is not None:
-        suggested = plus_days(notice, period_rule.days)
+        suggested = plus_days(start, period_rule.days)
         texts["suggested_days"] = period_rule.days
         if not by_contract and "cure_period" not in ids:
             lengthened = suggested > effective and period_rule.gives_time_to_adjust
@@ -463,7 +471,7 @@ def _dates(state: _State) -> _State:
     # A professional floor is part of the minimum whenever it applies, even when the
     # relationship already gives more; it moves the end only when it is later.
     for floor_rule in rules.minimum_notice:
-        floor = plus_days(notice, floor_rule.days)
+        floor = plus_days(start, floor_rule.days)
         if not floor_rule.when.evaluate(state.facts, defs):
             continue
         minimum = max(minimum, floor)
@@ -537,9 +545,7 @@ def _dates(state: _State) -> _State:
     # More notice than the contract's only because its last day is not a working day: the
     # letter does not present those days as time given (notice_rolled_only).
     texts["notice_rolled_only"] = (
-        by_contract
-        and landed > effective
-        and effective == wd.add(notice, answers.notice_days, unit)
+        by_contract and landed > effective and effective == wd.add(start, answers.notice_days, unit)
     )
     effective = landed
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
@@ -575,8 +581,10 @@ def _dates(state: _State) -> _State:
     )
     notice_days = wd.count(notice, effective, unit)
     texts["notice_days"] = notice_days
+    # What the letter says it gives: counted from the day the client has it.
+    texts["days_given"] = wd.count(start, effective, unit)
     if extended_at is not None:
-        texts["notice_given_text"] = f"{notice_days} {unit} days"
+        texts["notice_given_text"] = f"{texts['days_given']} {unit} days"
         reasons[extended_at] = rules.contract_extended_reason.render(texts)
     # A reason about time to adjust stays only when the relationship gave that time.
     earlier = state.reasons
@@ -593,14 +601,16 @@ def _dates(state: _State) -> _State:
         cure_ends = None
     texts["cure_pending"] = cure_ends is not None
     # Known from here on, for the warnings too (the wording context sets it again later).
-    texts["same_day"] = effective == notice
+    # "Same day": the end is the day the client has the notice (a posted letter: the day it
+    # arrives), so the letter says "today" or "the day this letter reaches you".
+    texts["same_day"] = effective == start
     texts["holiday_moves"] = [_move_words(move) for move in moves]
     return state.with_(
         holiday_moves=moves,
         effective=effective,
         cure_ends=cure_ends,
         notice_days=notice_days,
-        notice_days_minimum=min(wd.count(notice, minimum, unit), notice_days),
+        notice_days_minimum=min(wd.count(start, minimum, unit), notice_days),
         texts=MappingProxyType(texts),
         reasons=earlier + tuple(reasons),
         fired=_fired(state, *fired),
@@ -609,7 +619,7 @@ def _dates(state: _State) -> _State:
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
-            same_day=effective == notice,
+            same_day=effective == start,
             # Notice goes more than a week after the plan is made: its amounts may be stale.
             notice_later=notice > plus_days(state.today, 7),
             deadline_served=bool(served),
@@ -749,12 +759,16 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
     return text
 
 
+def _received(state: _State) -> dt.date:
+    """The day the client has the notice: a posted letter arrives some working days after
+    it is posted; anything else is received the day it is given."""
+    if state.channel != "letter":
+        return state.notice
+    return state.workdays.add(state.notice, state.content.plan.posted_arrives_after, "business")
+
+
 def _key_dates(state: _State) -> KeyDates:
-    received = state.notice
-    if state.channel == "letter":
-        received = state.workdays.add(
-            state.notice, state.content.plan.posted_arrives_after, "business"
-        )
+    received = _received(state)
     ahead = [d.date for d in state.answers.key_deadlines if state.notice <= d.date]
     next_deadline = min(ahead, default=None)
     return KeyDates(
