@@ -17,12 +17,21 @@ def start() -> None:
     go_step(0)
 
 
+def carry_on(session: Session) -> None:
+    """Next pressed on a step: answers restored from the tab count as kept, also
+    when the screen stays because something needs putting right. The notice offering to
+    discard them goes; it would sit above the error summary, which takes focus."""
+    session.restored = False
+    if session.confirm_reset == "restored":
+        session.confirm_reset = None
+
+
 def _moving_on(session: Session) -> None:
     """Any change of screen: the last screen's messages go, answers restored from the tab
     count as kept (the notice offering to discard them has been seen), and amounts entered
     keep the currency they were entered in."""
     session.clear_messages()
-    session.restored = False
+    carry_on(session)
     if session.answers is not None:
         from wizard.ui.answer_values import keep_currency_of_amounts
 
