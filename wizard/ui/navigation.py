@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from wizard.ui import session as session_state
 from wizard.ui import sources
-from wizard.ui.session import Session, current
+from wizard.ui.session import Session, View, current
 
 if TYPE_CHECKING:
     from wizard.answers import Answers
@@ -17,12 +17,21 @@ def start() -> None:
     go_step(0)
 
 
+def carry_on(session: Session) -> None:
+    """Next pressed on a step: answers restored from the tab count as kept, also
+    when the screen stays because something needs putting right. The notice offering to
+    discard them goes; it would sit above the error summary, which takes focus."""
+    session.restored = False
+    if session.confirm_reset == "restored":
+        session.confirm_reset = None
+
+
 def _moving_on(session: Session) -> None:
     """Any change of screen: the last screen's messages go, answers restored from the tab
     count as kept (the notice offering to discard them has been seen), and amounts entered
     keep the currency they were entered in."""
     session.clear_messages()
-    session.restored = False
+    carry_on(session)
     if session.answers is not None:
         from wizard.ui.answer_values import keep_currency_of_amounts
 
@@ -75,22 +84,51 @@ def back(session: Session) -> None:
         session.step -= 1
 
 
-def go_to_screen(screen: str) -> None:
-    """Browser Back or Forward: the screen of a history entry ("welcome", "step:2",
-    "review", "result", as tab.render names them), if the user may be there now; else the
-    screen stays as it is."""
-    session = current()
+def _entry_place(session: Session, screen: str) -> tuple[View, int] | None:
+    """Where a history entry's screen ("welcome", "step:2", "review", "result", as
+    tab.render names them) is, if the user may be there now: (view, step)."""
     total = len(sources.steps())
     number = screen.removeprefix("step:")
     if screen == "welcome":
+        return "welcome", session.step
+    if screen.startswith("step:") and number.isdigit() and int(number) <= session.reached:
+        return "step", min(int(number), total - 1)
+    if screen == "review" and session.reached >= total:
+        return "review", session.step
+    if screen == "result" and session.reached >= total:
+        return "result", session.step
+    return None
+
+
+def go_to_screen(screen: str) -> None:
+    """Browser Back or Forward: the screen of a history entry, if the user may be there
+    now; else the screen stays as it is."""
+    session = current()
+    shown = f"step:{session.step}" if session.view == "step" else session.view
+    place = _entry_place(session, screen)
+    if place is None or screen == shown:
+        return  # already there (a page back from the browser's cache asks for its own)
+    view, step = place
+    if view == "welcome":
         _moving_on(session)
         session.view = "welcome"
-    elif screen.startswith("step:") and number.isdigit() and int(number) <= session.reached:
-        go_step(min(int(number), total - 1))
-    elif screen == "review" and session.reached >= total:
+    elif view == "step":
+        go_step(step)
+    elif view == "review":
         go_review()
-    elif screen == "result" and session.reached >= total:
+    else:
         go_result()
+
+
+def restore_entry(session: Session, screen: str) -> None:
+    """Answers just restored from the tab: show the screen of the history entry the tab is
+    on, if the user may be there. The tab's copy names the screen the server last drew,
+    which is a Back or Forward behind when the server had forgotten the session meanwhile
+    (a page back from the browser's cache). A welcome entry is not followed: the first
+    page's entry is named before the tab is asked for what it kept."""
+    place = _entry_place(session, screen)
+    if place is not None and place[0] != "welcome":
+        session.view, session.step = place
 
 
 def load_answers(answers: Answers, flash: str, *, only_given: bool = False) -> None:

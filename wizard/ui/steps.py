@@ -24,6 +24,7 @@ def _next(continue_anyway: bool = False) -> None:
     session = current()
     step = sources.steps()[session.step]
     widgets.sync_step(validation.session_path(session)[step.id])
+    navigation.carry_on(session)
     errors = validation.step_errors(session, step)
     if errors:
         session.errors, session.soft = errors, {}

@@ -285,6 +285,24 @@ function followHistory(state, data, setTriggerValue) {
       if (field && (field.tagName === "INPUT" || field.tagName === "TEXTAREA")) field.blur();
       state.goTo("screen", screen);
     });
+    // Back to this page from the browser's back-forward cache (after leaving the site): its
+    // connection closed as it entered the cache, and a click before it is open again is
+    // lost. Once it is open, ask for the entry's screen: a session still alive is there
+    // already and nothing changes; one the server forgot meanwhile starts afresh and restores
+    // from the tab now, before the user's next click (which it would take as its first).
+    window.addEventListener("pageshow", (ev) => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      if (!ev.persisted || !app) return;
+      const open = new MutationObserver(() => {
+        if (app.getAttribute("data-test-connection-state") !== "CONNECTED") return;
+        open.disconnect();
+        const screen = window.history.state && window.history.state.partways;
+        if (typeof screen !== "string" || !state.goTo) return;
+        state.popped = true;
+        state.goTo("screen", screen);
+      });
+      open.observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
+    });
   }
   // Until the tab has answered whether it kept answers (after a reload), the screen shown
   // is not yet the user's: the entry keeps the screen it had.
@@ -335,13 +353,17 @@ export default function (component) {
       let saved = null;
       try {
         saved = window.sessionStorage.getItem(KEY);
-        const typed = readTyped();
-        if (saved && Object.keys(typed).length) {
-          saved = JSON.stringify({ ...JSON.parse(saved), typed });
+        // With the texts typed since, and the screen of the history entry the tab is on.
+        const entry = window.history.state && window.history.state.partways;
+        if (saved) {
+          saved = JSON.stringify({ ...JSON.parse(saved), typed: readTyped(),
+            screen: typeof entry === "string" ? entry : null });
         }
       } catch (e) {
         saved = null;
       }
+      // The screen shown after the answer takes this entry's place: a reload adds none.
+      state.popped = true;
       setTriggerValue("restore", saved || "");
     }
   } else {

@@ -32,7 +32,7 @@ EXIT_FLAG = "partways_exit"  # set by the quick exit, after the session was clea
 CLEAR_FLAG = "partways_clear"  # set by start over: empty the tab's storage once
 STORE_VERSION = 1
 RESTORE_MAX_CHARS = 500_000  # far above any real answers; refuse anything bigger unread
-VIEWS = ("step", "review", "result")
+VIEWS = ("welcome", "step", "review", "result")
 
 
 @functools.cache
@@ -58,10 +58,11 @@ def store(session: Session, qid: str) -> None:
 def stored(session: Session) -> dict[str, Any] | None:
     """What the tab keeps: the answers the model accepts (as in the answers file), the
     questions still unanswered, the texts typed that the model refuses so far (a name over
-    its limit: `drafts`, kept apart and never written to a file), and where the user is.
+    its limit: `drafts`, kept apart and never written to a file), and where the user is
+    (the welcome screen too, once there are answers: a reload there shows it again).
     Rebuilt only when it changes; the answers' part only when the answers change (a change
     of screen alone reuses it)."""
-    if session.answers is None or session.view == "welcome":
+    if session.answers is None:
         return None
     where = (session.view, session.step, session.reached, session.editing)
     answers_key = (id(session.answers), session.revision)
@@ -157,6 +158,10 @@ def restore(raw: str) -> bool:
     session.reached = reached if isinstance(reached, int) and 0 <= reached <= total else 0
     session.view = view if view in VIEWS else "step"
     session.editing = False
+    if isinstance(data.get("screen"), str):
+        from wizard.ui import navigation
+
+        navigation.restore_entry(session, data["screen"])
     if session.view == "result":
         from wizard.ui import validation
 
