@@ -69,7 +69,9 @@ def test_a_retiring_clinician_says_who_will_keep_the_records() -> None:
         profession="therapy", jurisdiction="GB-ENG", currency="GBP",
         signals=["provider_changes"], client_assets=["clinical_records"],
     )  # fmt: skip
-    body = flat(plan.message.body)
+    # Talked through in a session, then confirmed in writing: the letter names the keeper.
+    assert plan.recommendation.channel == "in_person"
+    body = flat(plan.further_messages[0].body)
     assert "[name and address of who will keep your records] will hold them" in body
     items = {i.id for g in plan.checklist for i in g.items}
     assert "records_custodian" in items

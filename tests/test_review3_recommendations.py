@@ -283,7 +283,10 @@ def test_no_contract_clinical_floor_still_applies_when_unsafe_but_not_threatened
         safety_level="uneasy",
         remedies_tried=["boundaries_reset"],
     )
-    assert rec.notice_days == 30
+    assert rec.notice_days_minimum == 30
+    # 30 days from 1 December end on 31 December, in the year-end holidays: care ends on the
+    # first working day after them, Monday 4 January (review 13).
+    assert rec.effective_date == dt.date(2027, 1, 4)
 
 
 # --- a builder owed money on a finished job: the lien clock, not the walk-off -------

@@ -304,7 +304,8 @@ def test_a_care_letter_ending_over_payments_passes_no_judgement_on_fit() -> None
         preferred_channel="letter", notice_date=dt.date(2026, 12, 9),
     )  # fmt: skip
     assert "suits you better" not in everything_in(plan)
-    assert "a clinician who can continue" in plan.message.body
+    # A session first, then the letter (review 13): the letter is the written confirmation.
+    assert "a clinician who can continue" in plan.further_messages[0].body
 
 
 def test_property_goes_back_by_courier_or_post_when_the_provider_feels_unsafe() -> None:

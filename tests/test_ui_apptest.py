@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 import wizard.pdf as pdf_module
 from wizard.answers import Answers, dump_answers, load_answers
 from wizard.content import Question, load_content
-from wizard.engine import recommend
+from wizard.engine import recommend, visible_question_ids
 from wizard.examples import example_answers, welcome_examples
 from wizard.safe_yaml import MAX_BYTES
 from wizard.ui import derived, navigation, result, session, whatif
@@ -208,8 +208,25 @@ def test_progress_counts_steps_and_each_step_has_one_heading_naming_it(content):
     assert number == total
 
 
-def test_no_step_has_more_than_six_questions(content):
-    assert all(len(step.questions) <= 6 for step in content.questions.steps)
+def test_no_screen_shows_more_than_six_questions_at_once(content):
+    # A step may hold more questions than it shows: the contract step asks about a notice
+    # period or about a cure period, never both. Every way of answering that opens the most
+    # follow-up questions is tried, and no screen ever shows more than six.
+    opening = [
+        dict(
+            profession=profession, has_contract=True, termination_clause=clause, cure_days=5,
+            signals=["unethical_request", "payment_problems"], safety_concern=True,
+            client_in_crisis=True, critical_period=True, unearned_prepayment=True,
+        )
+        for profession in ("law", "therapy", "general")
+        for clause in ("none", "notice", "cause_only", "unsure")
+    ]  # fmt: skip
+    assert len(content.questions.steps) == 8
+    for values in opening:
+        shown = set(visible_question_ids(Answers(**values), content))
+        for step in content.questions.steps:
+            on_screen = [q.id for q in step.questions if q.id in shown]
+            assert len(on_screen) <= 6, (step.id, values["termination_clause"], on_screen)
 
 
 def test_next_without_answers_explains_what_is_missing():

@@ -229,6 +229,9 @@ class Answers(BaseModel):
     notice_days: int = Field(default=30, ge=0, le=365)
     notice_day_kind: DayKind = "calendar"
     cure_days: int = Field(default=0, ge=0, le=90)
+    # How the contract counts the cure period (added after schema 1 was published: a file
+    # without it counts calendar days, as every plan did before).
+    cure_day_kind: DayKind = "calendar"
     breach_summary: str = Field(default="", max_length=BREACH_SUMMARY_MAX_CHARS)
     outstanding_balance: float = Field(default=0, ge=0, le=1e12, allow_inf_nan=False)
     currency: Annotated[str, AfterValidator(_current_currency)] = Field(

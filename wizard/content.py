@@ -261,7 +261,7 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
         except ValidationError as exc:
             raise ContentError(f"{where}: 'set' holds a value no answer may have: {exc}") from None
     dates_facts = facts_before("dates")
-    for name in ("extend_contract_notice", "deadline_moves_end"):
+    for name in ("extend_contract_notice", "deadline_moves_end", "year_end_moves_end"):
         checker.condition(getattr(rules, name), f"rules.yaml: {name}", dates_facts)
     if sorted(rules.tie_order) != sorted(STRATEGIES):
         raise ContentError("rules.yaml: tie_order must list each strategy once")

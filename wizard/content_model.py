@@ -260,6 +260,10 @@ class RulesFile(_Model):
     deadline_margin_extends: When
     deadline_moves_end: When
     deadline_moved_reason: Text
+    # Where it holds, an end that falls in the year-end holidays (24 December to 1 January)
+    # moves to the first working day after them (care: practices and new clinicians closed).
+    year_end_moves_end: When
+    year_end_moved_reason: Text
     notice_at_once_reason: Text
     start_at_once_reason: Text
     care_remedy_labels: dict[Remedy, str] = {}

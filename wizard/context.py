@@ -99,6 +99,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         # "18 months", "eight years", "more than two years".
         relationship_text=duration_text(answers.relationship_months),
         notice_period_text=f"{answers.notice_days} {answers.notice_day_kind} days",
+        # "10 days", or "10 business days" when the contract counts working days only.
+        cure_period_text=f"{answers.cure_days} "
+        + ("business days" if answers.cure_day_kind == "business" else "days"),
         # The contract's own notice, in days (0: it asks for none); `notice_days` below is
         # the notice the plan gives, once the engine has decided it.
         contract_notice_days=answers.notice_days,

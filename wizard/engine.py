@@ -430,7 +430,11 @@ def _dates(state: _State) -> _State:
         # period whose last day is not a working day runs to the next one: no client is
         # asked to pay or put things right on a Sunday or a public holiday. The minimum is
         # still what the contract asks.
-        cure_last = plus_days(start, answers.cure_days)
+        cure_last = (
+            wd.add(start, answers.cure_days, "business")
+            if answers.cure_day_kind == "business"
+            else plus_days(start, answers.cure_days)
+        )
         cure_ends = wd.on_or_after(cure_last)
         cure_moves = _holiday_move(wd, "cure", cure_last, cure_ends)
         texts["cure_on"] = long_date(cure_ends)
@@ -548,6 +552,15 @@ def _dates(state: _State) -> _State:
         by_contract and landed > effective and effective == wd.add(start, answers.notice_days, unit)
     )
     effective = landed
+    # Care that would end in the year-end holidays ends on the first working day after them.
+    if _in_year_end(effective) and rules.year_end_moves_end.evaluate(state.facts, defs):
+        after = dt.date(effective.year + (effective.month == 12), 1, 2)
+        texts["year_end_was"] = long_date(effective)
+        effective = wd.on_or_after(after)
+        texts["year_end_now"] = long_date(effective)
+        reasons.append(rules.year_end_moved_reason.render(texts))
+        # The end no longer rests on the day a holiday moved it to: say nothing of that move.
+        moves = state.holiday_moves + cure_moves
     # "Soon after the end" counts from the end the plan gives, once it is on a working day.
     last_near = plus_days(effective, margin)
     near = [d for d in ahead if d.date <= last_near]
@@ -616,6 +629,7 @@ def _dates(state: _State) -> _State:
         fired=_fired(state, *fired),
         **state.fact(
             holiday_moved=bool(moves),
+            notice_in_year_end=_in_year_end(notice),
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
@@ -757,6 +771,11 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
     if entry.after_cure and dates.cure_ends is not None:
         return f"{text} {content.plan.after_cure_note.render(texts)}"
     return text
+
+
+def _in_year_end(day: dt.date) -> bool:
+    """24 December to 1 January: most practices and services are closed or short-staffed."""
+    return (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1)
 
 
 def _received(state: _State) -> dt.date:

@@ -53,7 +53,9 @@ def render_message(
     channel = channel or rec.channel
     spoken = content.messages.kinds[channel] == "talking_points"  # type: ignore[index]
     if role != "main" and spoken:
-        channel = "email"
+        # Written by post when the user chose a letter (a contract may ask for it), by email
+        # otherwise.
+        channel = "letter" if decision.answers.preferred_channel == "letter" else "email"
     # The wording context for this recommendation and channel (a test or a what-if may
     # pass a decision whose recommendation differs from the one the stages reached).
     texts = decision_texts(

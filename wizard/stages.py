@@ -53,6 +53,8 @@ STAGES: tuple[Stage, ...] = (
         # same_day: the end takes effect on the day notice is given.
         {
             "holiday_moved": BOOL,
+            # notice_in_year_end: notice falls between 24 December and 1 January.
+            "notice_in_year_end": BOOL,
             "deadline_near_end": BOOL,
             "deadline_before_notice": BOOL,
             "deadline_after_notice": BOOL,
