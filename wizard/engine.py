@@ -417,6 +417,7 @@ def _dates(state: _State) -> _State:
     start = _received(state) if answers.engagement_status == "ongoing" else notice
     texts["counted_from_arrival"] = start != notice
     texts["notice_start"] = start
+    texts["notice_start_on"] = long_date(start)
 
     # The minimum: what the contract or the professional rules require.
     minimum = start
@@ -629,7 +630,7 @@ def _dates(state: _State) -> _State:
         fired=_fired(state, *fired),
         **state.fact(
             holiday_moved=bool(moves),
-            notice_in_year_end=_in_year_end(notice),
+            notice_in_year_end=_in_year_end(notice) or _in_year_end(start),
             deadline_near_end=near_end,
             deadline_before_notice=bool(before),
             deadline_after_notice=bool(ahead),
@@ -781,7 +782,13 @@ def _in_year_end(day: dt.date) -> bool:
 def _received(state: _State) -> dt.date:
     """The day the client has the notice: a posted letter arrives some working days after
     it is posted; anything else is received the day it is given."""
-    if state.channel != "letter":
+    # A call or a meeting confirmed by post (the user chose a letter) is received, in writing,
+    # when the confirmation arrives: a contract's written notice runs from then.
+    spoken = state.channel in ("phone", "video", "in_person")
+    by_post = state.channel == "letter" or (
+        spoken and state.answers.preferred_channel == "letter" and state.facts["written_notice"]
+    )
+    if not by_post:
         return state.notice
     return state.workdays.add(state.notice, state.content.plan.posted_arrives_after, "business")
 

@@ -53,7 +53,7 @@ def sample_contexts(content: Content) -> list[dict[str, Any]]:
             notice_follows=strategy != "communicate", requested_on="x", waits_past_text="x",
             notice_rolled_only=False, planned_moved_on="", local_currency="GBP",
             counted_from_arrival=channel == "letter", days_given=30, notice_start=NOTICE,
-            year_end_was="x", year_end_now="x",
+            year_end_was="x", year_end_now="x", notice_start_on="x",
             notice_today=readiness == "proceed", planned_today=readiness == "proceed",
         )  # fmt: skip
         name = "repair" if readiness == "repair_first" else strategy
