@@ -58,12 +58,12 @@ def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 30) -> None
     raise RuntimeError("streamlit did not become healthy in time")
 
 
-@pytest.fixture(scope="module")
-def server():
+def serve_app(*extra: str):
+    """Run the app on a free loopback port until the generator is closed (a fixture body)."""
     port = _free_port()
     streamlit = Path(sys.executable).with_name("streamlit")
     cmd = [str(streamlit), "run", "app.py", "--server.headless", "true"]
-    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1", *extra]
     proc = subprocess.Popen(
         cmd,
         cwd=ROOT,
@@ -81,6 +81,11 @@ def server():
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from serve_app()
 
 
 def test_example_to_pdf_download_in_chromium(server, tmp_path):

@@ -5,26 +5,19 @@ screen of the history entry with every answer, and add no entry."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.test_browser import (  # the browser tests' server and Chromium
     CHROMIUM,
     CHROMIUM_ARGS,
-    ROOT,
     TIMEOUT_MS,
-    _free_port,
     _page,
     _settle,
     _stored,
-    _wait_healthy,
     _walk_answers,
     pytestmark,  # noqa: F401  (browser tests: skipped without Chromium)
+    serve_app,
     server,  # noqa: F401  (a pytest fixture: this module gets its own server)
 )
 from tests.test_browser_a11y_review import _focus_is, _open_step
@@ -80,28 +73,7 @@ def forgetful_server():
     """A server that forgets a session as soon as its connection closes (Streamlit keeps one
     120 s by default): a page back from the cache after a longer absence meets a new
     session, which knows nothing but what the tab kept."""
-    port = _free_port()
-    streamlit = Path(sys.executable).with_name("streamlit")
-    cmd = [str(streamlit), "run", "app.py", "--server.headless", "true"]
-    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    cmd += ["--server.disconnectedSessionTTL", "0"]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    yield from serve_app("--server.disconnectedSessionTTL", "0")
 
 
 @pytest.fixture(scope="module")

@@ -4,22 +4,11 @@ that showed it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from tests.test_review12 import flat, plan_for  # the same plan date (a Monday) and helpers
 from wizard.answers import Answers
 from wizard.content import load_content
-from wizard.models import Plan
 from wizard.plan import build_plan
-
-TODAY = dt.date(2026, 12, 7)  # a Monday
-
-
-def plan_for(**answers: Any) -> Plan:
-    return build_plan(Answers(**answers), load_content(), today=TODAY)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_a_posted_notice_runs_from_the_day_the_letter_arrives() -> None:

@@ -4,26 +4,12 @@ each pinned by the answers that showed it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from wizard.answers import Answers
+from tests.test_review12 import TODAY, flat, plan_for  # the same plan date and helpers
 from wizard.bidi import contained
-from wizard.content import load_content
-from wizard.models import Plan
 from wizard.pdf import render_pdf
-from wizard.plan import build_plan
-
-TODAY = dt.date(2026, 12, 7)  # a Monday
 
 OTHER_SIGNALS = ["goal_misalignment"]
-
-
-def plan_for(**answers: Any) -> Plan:
-    return build_plan(Answers(**answers), load_content(), today=TODAY)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_a_clinician_who_must_withdraw_promises_only_proper_care_meanwhile() -> None:

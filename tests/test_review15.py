@@ -4,22 +4,8 @@ each other), each pinned by the answers that showed it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from wizard.answers import Answers
-from wizard.content import load_content
-from wizard.models import Plan
-from wizard.plan import build_plan
-
-TODAY = dt.date(2026, 12, 7)  # a Monday
-
-
-def plan_for(**answers: Any) -> Plan:
-    return build_plan(Answers(**answers), load_content(), today=TODAY)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
+from tests.test_review12 import TODAY, flat, plan_for  # the same plan date and helpers
 
 
 def test_a_call_confirmed_by_post_counts_the_contracts_notice_from_the_letters_arrival() -> None:
