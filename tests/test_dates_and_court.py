@@ -129,7 +129,8 @@ def test_court_letter_hands_the_file_over_only_once_the_court_allows(answers):
 
 def test_court_letter_sets_no_fixed_date_for_the_refund_or_the_final_invoice():
     text = bodies(plan_for(**COURT_THREAT))
-    assert "refund $2,500.00 of your advance payment" in text
+    # The advance the work has not used by then: today's figure, not a fixed sum (review 17).
+    assert "advance payment that the work up to then has not used (today $2,500.00)" in text
     assert "promptly once my withdrawal takes effect" in text
     assert "by Monday 2 March 2026." not in text
     text = bodies(plan_for(**COURT_INSISTED))

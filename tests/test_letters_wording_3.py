@@ -301,7 +301,8 @@ def test_finished_job_with_a_prepayment_refunds_it_rather_than_saying_all_is_set
     text = letters(plan)
     assert "nothing more to settle" not in text
     assert "CHF\u00a0500.00" in text
-    assert "refund it to you by" in text
+    # Within 14 days, not "by" the day the note is sent (review 17).
+    assert "refund it to you within 14 days" in text
 
 
 def test_finished_job_with_nothing_owed_either_way_still_says_so() -> None:

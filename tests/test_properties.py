@@ -125,7 +125,10 @@ def test_recommendation_invariants(case):
     # through when the user thinks something could still help (review 11: goals_talkable).
     only_suggested = set(eff.signals) == {"unethical_request"} and not insisted
     fixable = set(FIXABLE)
-    if eff.remedies_exhausted == "no" and eff.conversation_outlook != "unlikely":
+    something_left = eff.remedies_exhausted == "no" or (
+        eff.remedies_exhausted == "unsure" and eff.conversation_outlook == "likely"
+    )
+    if something_left and eff.conversation_outlook != "unlikely":
         fixable.add("goal_misalignment")
     if (eff.engagement_status == "finished" or not fixable & set(eff.signals)) and not (
         only_suggested
@@ -148,9 +151,13 @@ def test_recommendation_invariants(case):
     assert rec.notice_date <= wd.on_or_after(start + dt.timedelta(days=longest)) or (
         rec.readiness == "repair_first"
     )
-    # Regulated professions never step back quietly while the work is ongoing.
+    # Regulated professions never step back quietly while the work is ongoing, except after
+    # a threat outside care (review 16: a short written notice is then the safe way out).
     if eff.profession in REGULATED and eff.engagement_status == "ongoing":
-        assert rec.strategy != "quiet_exit"
+        assert rec.strategy != "quiet_exit" or (threatened and not clinical)
+    # A withdrawal the client made mandatory is never an open talk (review 16).
+    if insisted:
+        assert rec.strategy != "communicate"
     assert ("refund_unearned" in rec.constraints) == eff.unearned_prepayment
     if ASSET_TRANSFER & set(eff.client_assets):
         assert "transfer_before_revoke" in rec.constraints

@@ -126,12 +126,15 @@ def test_a_balance_owed_beside_a_larger_refund_may_be_set_off_if_the_client_agre
         unearned_amount=2500, notice_days=14,
     )  # fmt: skip
     body = flat(plan.message.body)
-    assert "If you agree in writing, I will set it against the refund below" in body
+    # Worded with the net figure since review 17 (the balance is set against the refund).
+    assert "If you agree in writing, I will set one against the other" in body
+    assert "I will then refund you $1,700.00" in body
 
 
 def test_a_required_withdrawal_says_the_same_thing_on_the_phone_and_in_writing() -> None:
+    # An accountant (a general provider now leaves quietly, in writing: review 16).
     plan = plan_for(
-        signals=["unethical_request"], improper_request_insisted=True,
+        profession="accounting", signals=["unethical_request"], improper_request_insisted=True,
         remedies_tried=["frank_conversation"], preferred_channel="phone", tone="warm",
         relationship_months=30, relationship_depth="close", confidentiality_terms=True,
         client_assets=["files", "work_product"],

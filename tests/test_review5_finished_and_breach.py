@@ -165,11 +165,12 @@ def test_the_written_request_to_a_silent_client_says_what_reply_is_needed_and_by
 # --- The client moves to someone in their field --------------------------------------------
 
 
+# (An accountant's unpaid client is no longer a hand-over by default: review 16 found no
+# source for it, and the accountant's duties are the records and the deadlines.)
 @pytest.mark.parametrize(
     ("profession", "noun"),
     [
         ("law", "another lawyer"),
-        ("accounting", "another accountant"),
         ("construction", "another contractor"),
     ],
 )

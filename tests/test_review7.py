@@ -182,7 +182,8 @@ def test_an_email_ending_on_the_day_of_notice_still_says_today() -> None:
     plan = plan_for(**{**SAME_DAY_BY_POST, "preferred_channel": "email"})
     body = plan.message.body.replace("\n", " ")
     assert "This takes effect today, Monday 7 December 2026." in body
-    assert "for work I will not carry out, today." in body
+    # The refund sits beside the balance (review 17: one statement of both, net of set-off).
+    assert "and I will refund the £100.00 today." in body
 
 
 def test_a_therapy_letter_after_a_threat_ends_care_when_it_arrives() -> None:

@@ -223,6 +223,10 @@ class Answers(BaseModel):
     pattern: Pattern = "recurring"
     remedies_tried: list[Remedy] = Field(default_factory=list)
     remedies_exhausted: Annotated[YesNoUnsure, BeforeValidator(_yes_no)] = "yes"
+    # A builder's written warning over late payment: whether work has since stopped under it
+    # (added after schema 1 was published: a file without it is "unsure", which plans as
+    # before, taking the warning to be the stop-work notice and saying so).
+    work_stopped_by_notice: Annotated[YesNoUnsure, BeforeValidator(_yes_no)] = "unsure"
     conversation_outlook: Outlook = "unknown"
     has_contract: bool = True
     termination_clause: TerminationClause = "notice"

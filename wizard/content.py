@@ -243,6 +243,9 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
                 raise ContentError(f"{where}: the id is used twice in this section")
             ids.add(rule.id)
             checker.condition(rule.when, where, allowed_by_section[section])
+            forbid_when = getattr(rule, "forbid_when", None)
+            if forbid_when is not None:
+                checker.condition(forbid_when, f"{where}: forbid_when", allowed_by_section[section])
             until = getattr(rule, "until_field", None)
             if until is not None and checker.schema.get(until, FieldSpec("text")).kind != "date":
                 raise ContentError(f"{where}: until_field '{until}' is not a date question")
@@ -263,6 +266,9 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
     dates_facts = facts_before("dates")
     for name in ("extend_contract_notice", "deadline_moves_end", "year_end_moves_end"):
         checker.condition(getattr(rules, name), f"rules.yaml: {name}", dates_facts)
+    checker.condition(
+        rules.year_end_moves_notice, "rules.yaml: year_end_moves_notice", facts_before("holds")
+    )
     if sorted(rules.tie_order) != sorted(STRATEGIES):
         raise ContentError("rules.yaml: tie_order must list each strategy once")
 
@@ -278,6 +284,7 @@ def _check_plan(plan: PlanFile, checker: _Checker, constraint_ids: set[str]) -> 
                     for item in test.value if isinstance(test.value, tuple) else (test.value,):
                         if item not in constraint_ids:
                             raise ContentError(f"{where}: unknown constraint id '{item}'")
+    checker.condition(plan.exit_later_confirms, "plan.yaml: exit_later_confirms", allowed)
     for index, entry in enumerate(plan.reflection):
         checker.condition(entry.when, f"plan.yaml: reflection[{index}]", allowed)
     for key in STRATEGIES:

@@ -152,6 +152,8 @@ class ConstraintRule(_Rule):
     title: Text
     text: Text
     forbid_strategies: list[Strategy] = []
+    # Where the strategies above are ruled out (the constraint itself may still apply).
+    forbid_when: When = ALWAYS
     forbid_channels: list[Channel] = []
     no_follow_up_call: bool = False
     # Notice cannot wait for a later date the user planned: it goes on the next working day.
@@ -264,9 +266,14 @@ class RulesFile(_Model):
     # moves to the first working day after them (care: practices and new clinicians closed).
     year_end_moves_end: When
     year_end_moved_reason: Text
+    year_end_moves_notice: When
+    year_end_notice_moved_reason: Text
     notice_at_once_reason: Text
     start_at_once_reason: Text
     care_remedy_labels: dict[Remedy, str] = {}
+    # How a builder's written warning over late payment is named: the contract's stop-work
+    # notice, which is what the plan has them send.
+    stop_work_remedy_label: str = "A written stop-work notice"
     notice_at_once_within_days: int = Field(ge=0, le=365)
     warnings: list[WarningRule]
 
@@ -279,7 +286,14 @@ class RulesFile(_Model):
 # served_deadline: the first of the client's deadlines that falls before the end (the end
 # when there is none), which the provider still meets.
 Anchor = Literal[
-    "today", "notice", "received", "effective", "planned", "repair_end", "served_deadline"
+    "today",
+    "notice",
+    "received",
+    "effective",
+    "planned",
+    "repair_end",
+    "served_deadline",
+    "refusal",
 ]
 
 
@@ -301,6 +315,9 @@ class DatedEntry(_Model):
     # A step that gives the client what a deadline needs (their records, when withdrawal is
     # required): no later than the working day before the client's next deadline.
     before_deadline: bool = False
+    # A step that can be done on any day (a written refusal, which goes at once): kept on its
+    # date even when that is not a working day.
+    any_day: bool = False
 
 
 class TimelineEntry(DatedEntry):
@@ -371,6 +388,9 @@ class PlanFile(_Model):
     alternative_forbidden: Text
     # Added to a step marked after_cure while the client may still put a breach right.
     after_cure_note: Text
+    # When the notice kept ready for after a failed fix confirms a session in which the
+    # ending was talked through (it then says so).
+    exit_later_confirms: When
     # One plain sentence per strategy on why it ranked below the recommended one.
     alternative_lower: dict[Strategy, Text]
     # How the user's own lists name what they hold of the client's ("the client's files").

@@ -4,6 +4,7 @@ the engine decided. Templates never see anything else."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from wizard.answers import Answers, Channel, Readiness, Strategy
@@ -117,6 +118,18 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         cure_on="",
         cure_pending=False,  # set with cure_on: the client still has days to put it right
         unearned_text=money(answers.unearned_amount, answers.currency, answers.jurisdiction),
+        # A balance owed and an advance to refund, set against each other: what is left, and
+        # which way it goes (the letter offers it; the client agrees in writing).
+        net_text=money(
+            abs(answers.outstanding_balance - answers.unearned_amount),
+            answers.currency,
+            answers.jurisdiction,
+        ),
+        net_owed_by="client"
+        if answers.outstanding_balance > answers.unearned_amount
+        else "provider"
+        if answers.outstanding_balance < answers.unearned_amount
+        else "nobody",
         deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in deadlines]),
         # How the plan says that no contract fixes the notice, for the reasons that suggest one.
         no_notice_text=content.rules.no_notice_phrases[_contract_state(answers)],
@@ -155,6 +168,10 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,
+        # The crisis end date the user gave, when it was already past (the engine's).
+        crisis_passed_on="",
+        # Christmas Day or New Year's Day where no place of work was given (the engine's).
+        unknown_holiday_text="",
         # Of those, the ones inside the notice period or soon after the end (the warning's).
         near_deadlines_text="",
         near_deadline_count=0,
@@ -166,6 +183,9 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         you_given=bool(answers.your_name.strip()),
         business_given=bool(answers.your_business.strip()),
         contact_given=bool(answers.client_contact.strip()),
+        # The contact is the client themselves, named another way ("Ms Klein", "Ruth Klein"):
+        # the address block names them once.
+        contact_is_client=_same_person(answers.client_contact, answers.client_name),
         # Filled in by the engine's stages when the rule that uses them fires.
         remedy="",
         remedy_label="",
@@ -237,6 +257,13 @@ def remedy_label(remedy: str, answers: Answers, content: Content) -> str:
     label = content.question_by_id["remedies_tried"].option_label(remedy)
     if FAMILIES.get(answers.profession) == "clinical":
         return content.rules.care_remedy_labels.get(remedy, label)  # type: ignore[call-overload]
+    if (
+        remedy == "written_warning"
+        and answers.profession == "construction"
+        and "payment_problems" in answers.signals
+        and answers.engagement_status == "ongoing"
+    ):
+        return content.rules.stop_work_remedy_label
     return label
 
 
@@ -310,3 +337,14 @@ def message_context(ctx: dict[str, Any], content: Content, template_name: str) -
         ctx[name] = snippet.render(ctx)
     ctx["subject"] = content.messages.subjects[template_name].render(ctx)  # type: ignore[index]
     return ctx
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"\w[\w'’-]*", name.casefold())
+    return words[-1] if words else ""
+
+
+def _same_person(contact: str, client: str) -> bool:
+    """Whether the person addressed is the client (an individual) by another form of their
+    name: the same last name, once letters are compared without case."""
+    return bool(contact.strip()) and _surname(contact) == _surname(client) != ""

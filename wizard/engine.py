@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from wizard.answers import STRATEGIES, Answers, Channel, Readiness, Strategy
-from wizard.content_model import Content
+from wizard.content_model import Content, DatedEntry
 from wizard.context import (
     answers_context,
     deadline_date,
@@ -159,7 +159,10 @@ def _constraints(state: _State) -> _State:
     """Hard constraints: what must happen, and which strategies and channels they rule out."""
     hits = _fires(state, state.content.rules.constraints)
     forbidden: dict[str, tuple[str, ...]] = {}
+    defs = state.content.rules.definitions
     for rule in hits:
+        if not rule.forbid_when.evaluate(state.facts, defs):
+            continue
         for strategy in rule.forbid_strategies:
             forbidden[strategy] = (*forbidden.get(strategy, ()), rule.title.render(state.texts))
     ids = tuple(rule.id for rule in hits)
@@ -276,9 +279,7 @@ def _readiness(state: _State) -> _State:
     texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
     reasons = (*state.reasons, rule.reason.render(texts))
     planned, moves = state.planned, state.holiday_moves
-    # "At once" is the plan date itself when it is a working day (notes: refuse in writing at
-    # once), or the first working day after it.
-    at_once = state.workdays.on_or_after(state.today)
+    at_once = _refusal_day(state.answers, state.workdays, state.today)
     if rule.starts_at_once and planned > at_once:
         # A later date gives way; the holiday it may have moved off with it. Only a date the
         # user gave is worth a reason: the default one was never their plan.
@@ -350,6 +351,22 @@ def _holds(state: _State) -> _State:
     landed = state.workdays.on_or_after(notice)
     # The planned date itself may already have moved off a holiday (see decide).
     moves = moves + _holiday_move(state.workdays, "notice", notice, landed)
+    rules = state.content.rules
+    if (
+        landed != state.planned
+        and _in_year_end(landed)
+        and rules.year_end_moves_notice.evaluate(state.facts, rules.definitions)
+    ):
+        # A date the plan chose, not the user: notice of ending care waits for the year-end
+        # holidays to pass (the holiday it moved off no longer matters).
+        after = state.workdays.on_or_after(dt.date(landed.year + (landed.month == 12), 1, 2))
+        words = {
+            **state.texts,
+            "year_end_notice_was": long_date(landed),
+            "year_end_notice_now": long_date(after),
+        }
+        reasons.append(rules.year_end_notice_moved_reason.render(words))
+        landed, moves = after, tuple(m for m in moves if m.kind != "notice")
     return state.with_(
         notice=landed,
         repair_end=state.workdays.on_or_after(start),
@@ -489,13 +506,14 @@ def _dates(state: _State) -> _State:
             reasons.append(floor_rule.reason.render(texts))
             fired.append(floor_rule)
 
-    # The client's deadlines split at the notice date. Those still ahead when notice is given
-    # are the ones the notice names; one that falls between today and the notice (a hold for
-    # a trial, say) is met by the provider, who is still serving then, and is only noted on
-    # the provider's own plan: the letter never lists a past date as one to watch.
+    # The client's deadlines split at the day the client has the notice (a posted letter: the
+    # day it arrives). Those still ahead then are the ones the notice names; one that falls
+    # before it (a hold for a trial, a letter in the post) is met by the provider, who is
+    # still serving then, and is only noted on the provider's own plan: the letter never
+    # lists a date already past when it is read as one to watch.
     deadlines = sorted(answers.key_deadlines, key=deadline_date)
-    ahead = [d for d in deadlines if d.date >= notice]
-    before = [d for d in deadlines if state.today <= d.date < notice]
+    ahead = [d for d in deadlines if d.date >= start]
+    before = [d for d in deadlines if state.today <= d.date < start]
     texts.update(
         # Every deadline the user gave, for their own facts: one already past says so.
         deadline_lines=[
@@ -619,6 +637,16 @@ def _dates(state: _State) -> _State:
     # arrives), so the letter says "today" or "the day this letter reaches you".
     texts["same_day"] = effective == start
     texts["holiday_moves"] = [_move_words(move) for move in moves]
+    # With no place of work the calendar has no holidays (the answers contract); the two
+    # that almost every country keeps are pointed out instead of silently used.
+    unknown_holiday = sorted(
+        {day for day in (notice, start, effective) if (day.month, day.day) in _COMMON_HOLIDAYS}
+    )
+    if answers.jurisdiction:
+        unknown_holiday = []
+    texts["unknown_holiday_text"] = join_words(
+        [f"{long_date(day)} ({_COMMON_HOLIDAYS[(day.month, day.day)]})" for day in unknown_holiday]
+    )
     return state.with_(
         holiday_moves=moves,
         effective=effective,
@@ -638,6 +666,7 @@ def _dates(state: _State) -> _State:
             # Notice goes more than a week after the plan is made: its amounts may be stale.
             notice_later=notice > plus_days(state.today, 7),
             deadline_served=bool(served),
+            unknown_holiday=bool(unknown_holiday),
         ),
     )
 
@@ -699,6 +728,8 @@ class KeyDates:
     served_deadline: dt.date | None = None
     # The client's first deadline on or after the notice date, whoever meets it.
     next_deadline: dt.date | None = None
+    # The day a refusal of an improper request goes (see _refusal_day).
+    refusal: dt.date | None = None
 
     def anchor(self, name: str) -> dt.date:
         return {
@@ -709,7 +740,19 @@ class KeyDates:
             "effective": self.effective,
             "planned": self.planned,
             "repair_end": self.repair_end or self.notice,
+            "refusal": self.refusal or self.today,
         }[name]
+
+    def of(self, entry: DatedEntry) -> dt.date:
+        """The date of one of the plan's dated steps (timeline or checklist)."""
+        return self.schedule(
+            entry.anchor,
+            entry.offset,
+            entry.phase,
+            entry.after_cure,
+            entry.before_deadline,
+            entry.any_day,
+        )
 
     def schedule(
         self,
@@ -718,12 +761,14 @@ class KeyDates:
         phase: Phase | None,
         after_cure: bool = False,
         before_deadline: bool = False,
+        any_day: bool = False,
     ) -> dt.date:
         """A step's date: `offset` working days from its anchor, kept inside its phase
         (before notice: from today to the notice date; during notice: from the notice date
         to the end; after the end: from the end on) and never before today. A step that
         takes the end as certain waits for a running cure period to end; one that gives the
-        client what a deadline needs comes before the client's next deadline."""
+        client what a deadline needs comes before the client's next deadline. Unless it
+        can be done on any day, it lands on a working day."""
         wd = self.workdays
         day = wd.offset(self.anchor(anchor), offset)
         low, high = self.today, dt.date.max
@@ -742,7 +787,7 @@ class KeyDates:
             low = max(low, self.effective)
         high = max(high, low)
         day = min(max(day, low), high)
-        if not wd.is_business_day(day):
+        if not any_day and not wd.is_business_day(day):
             earlier, later = wd.on_or_before(day), wd.on_or_after(day)
             day = earlier if earlier >= low else later if later <= high else day
         return day
@@ -774,9 +819,19 @@ def after_cure_text(text: str, entry: Any, dates: KeyDates, content: Content, te
     return text
 
 
+# Christmas Day and New Year's Day: public holidays in almost every country.
+_COMMON_HOLIDAYS = {(12, 25): "Christmas Day", (1, 1): "New Year's Day"}
+
+
 def _in_year_end(day: dt.date) -> bool:
     """24 December to 1 January: most practices and services are closed or short-staffed."""
     return (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1)
+
+
+def _refusal_day(answers: Answers, workdays: Workdays, today: dt.date) -> dt.date:
+    """ "At once" for a refusal in writing (notes: refuse in writing at once): the plan date
+    itself, a holiday included, for an email; the first working day's post for a letter."""
+    return workdays.on_or_after(today) if answers.preferred_channel == "letter" else today
 
 
 def _received(state: _State) -> dt.date:
@@ -808,6 +863,7 @@ def _key_dates(state: _State) -> KeyDates:
         received,
         next_deadline if state.facts["deadline_served"] else None,
         next_deadline,
+        _refusal_day(state.answers, state.workdays, state.today),
     )
 
 
@@ -835,9 +891,7 @@ def _checklist(state: _State) -> _State:
         ChecklistItem(
             id=entry.id,
             text=after_cure_text(entry.text.render(texts), entry, dates, content, texts),
-            due=dates.schedule(
-                entry.anchor, entry.offset, entry.phase, entry.after_cure, entry.before_deadline
-            ),
+            due=dates.of(entry),
             phase=entry.phase,
         )
         for entry in content.plan.checklist
@@ -926,6 +980,14 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     today = today or dt.date.today()
     answers = effective_answers(answers, content)
     past = answers.notice_date is not None and answers.notice_date < today
+    # A crisis the user said would be over before the plan date is over: it neither holds
+    # the notice back nor adds crisis duties, and a warning says so (crisis_passed).
+    crisis_over = answers.client_in_crisis_until
+    crisis_passed = bool(answers.client_in_crisis and crisis_over and crisis_over < today)
+    if crisis_passed:
+        answers = answers.model_copy(
+            update={"client_in_crisis": False, "client_in_crisis_until": None}
+        )
     workdays = Workdays(answers.jurisdiction)
     planned = resolve_notice_date(answers, today)
     # A planned date (or, once it has passed, the plan date) on a public holiday moves on to
@@ -944,12 +1006,18 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
         if requested is None
         else _holiday_move(workdays, "planned", requested, planned),
         facts=MappingProxyType(
-            {**answers.model_dump(), "past_notice_date": past, "currency_elsewhere": elsewhere}
+            {
+                **answers.model_dump(),
+                "past_notice_date": past,
+                "currency_elsewhere": elsewhere,
+                "crisis_passed": crisis_passed,
+            }
         ),
         texts=MappingProxyType(
             {
                 **answers_context(answers, content),
                 "local_currency": local_currency or "",
+                "crisis_passed_on": long_date(crisis_over) if crisis_passed and crisis_over else "",
                 # The date the user planned fell on a weekend or holiday: the plan's first
                 # working day after it, named where a reason speaks of "your planned date".
                 "planned_moved_on": long_date(planned)

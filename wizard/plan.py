@@ -79,12 +79,16 @@ def render_message(
     texts["review_on"] = long_date(decision.dates.schedule("repair_end", -2, "before_notice"))
     # Only the written confirmation of this plan's own call or meeting, whose talking points
     # the plan gives, confirms what was said. A notice kept ready for after a failed fix
-    # stands on its own: no call for it is scripted, so it never refers to one.
-    texts["confirming"] = role == "confirmation"
+    # stands on its own: no call for it is scripted, so it never refers to one; except a
+    # therapist's, which confirms the session the plan has them hold first.
+    texts["confirming"] = role == "confirmation" or (
+        role == "exit_later"
+        and content.plan.exit_later_confirms.evaluate(decision.facts, content.rules.definitions)
+    )
     prompt_return = next(e for e in content.plan.timeline if e.id == "return_records_promptly")
-    texts["records_on"] = long_date(_dated(prompt_return, decision))
+    texts["records_on"] = long_date(decision.dates.of(prompt_return))
     stop_work = next(e for e in content.plan.timeline if e.id == "stop_work")
-    stop_day = _dated(stop_work, decision)
+    stop_day = decision.dates.of(stop_work)
     texts["stop_on"] = long_date(stop_day)
     # The stop moved off a holiday: the letter gives its date, not "seven days from today".
     texts["stop_moved"] = stop_day != decision.dates.anchor(stop_work.anchor) + dt.timedelta(
@@ -179,12 +183,6 @@ def file_stem(stem: str, client_name: str, notice: dt.date) -> str:
     return "-".join(part for part in (stem, slug, notice.isoformat()) if part)
 
 
-def _dated(entry: Any, decision: Decision) -> dt.date:
-    return decision.dates.schedule(
-        entry.anchor, entry.offset, entry.phase, entry.after_cure, entry.before_deadline
-    )
-
-
 def _glance(decision: Decision, content: Content, first_step: str | None) -> list[GlanceRow]:
     rec, plan_text = decision.recommendation, content.plan
     labels, yes_no = plan_text.glance, plan_text.yes_no
@@ -234,7 +232,7 @@ def build_plan(
         (
             TimelineStep(
                 id=entry.id,
-                date=(day := _dated(entry, decision)),
+                date=(day := decision.dates.of(entry)),
                 date_text=short_date(day),
                 title=entry.title.render(ctx),
                 detail=after_cure_text(
@@ -261,7 +259,7 @@ def build_plan(
     ]
     log = [
         LogRow(
-            date=short_date(_dated(entry, decision)),
+            date=short_date(decision.dates.of(entry)),
             channel=entry.channel.render(ctx),
             what=entry.what.render(ctx),
             who=entry.who.render(ctx),

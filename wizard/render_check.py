@@ -54,6 +54,8 @@ def sample_contexts(content: Content) -> list[dict[str, Any]]:
             notice_rolled_only=False, planned_moved_on="", local_currency="GBP",
             counted_from_arrival=channel == "letter", days_given=30, notice_start=NOTICE,
             year_end_was="x", year_end_now="x", notice_start_on="x",
+            year_end_notice_was="x", year_end_notice_now="x",
+            net_text="x", net_owed_by="client", contact_is_client=False,
             notice_today=readiness == "proceed", planned_today=readiness == "proceed",
         )  # fmt: skip
         name = "repair" if readiness == "repair_first" else strategy

@@ -31,7 +31,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("overrides", ("overrides",)),
     # Facts known before any rule: the planned notice date was already past; the amounts
     # are in another currency than the one where the user works.
-    Stage("plan_date", (), {"past_notice_date": BOOL, "currency_elsewhere": BOOL}),
+    # crisis_passed: the client's crisis was to be over before the plan date (and is read
+    # as over).
+    Stage(
+        "plan_date",
+        (),
+        {"past_notice_date": BOOL, "currency_elsewhere": BOOL, "crisis_passed": BOOL},
+    ),
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
     Stage("scores", ("scoring",)),
     Stage("strategy", (), {"strategy": FieldSpec("enum", STRATEGIES)}),
@@ -64,6 +70,9 @@ STAGES: tuple[Stage, ...] = (
             # deadline_served: a deadline of the client's falls before the end, while the
             # provider still works for them: the notice promises to meet it.
             "deadline_served": BOOL,
+            # unknown_holiday: no place of work was given, and the notice or the end falls
+            # on Christmas Day or New Year's Day, holidays almost everywhere.
+            "unknown_holiday": BOOL,
         },
     ),
     Stage("warnings", ("warnings",)),

@@ -486,7 +486,12 @@ class PlanLayout:
             self.preformatted(plan.follow_up_script, indent=4)
 
     def _opening_height(
-        self, width: float, line: str, follows: str | None, after: str | None = None
+        self,
+        width: float,
+        line: str,
+        follows: str | None,
+        after: str | None = None,
+        extra: float = 0.0,
     ) -> float:
         """The first two lines of a paragraph (its next text line too, when the first fits on
         one: a sign-off keeps the name under it), and of the one after a greeting."""
@@ -496,7 +501,7 @@ class PlanLayout:
         height = min(height, 2 * LINE)
         if follows is not None:
             height += LINE + min(self.text_height(width, follows), 2 * LINE)
-        return height
+        return height + extra
 
     def preformatted(self, text: str, indent: float) -> None:
         """Text exactly as given, line by line; list lines get a hanging indent."""
@@ -509,15 +514,20 @@ class PlanLayout:
             starts_paragraph = bool(line.strip()) and (number == 0 or not lines[number - 1].strip())
             if starts_paragraph:
                 # A paragraph starts with at least two of its lines on the page; a greeting
-                # ("Dear Alex,") takes the first two lines of the paragraph after it along.
+                # ("Dear Alex,") or the draft's own first line (a script's title) takes the
+                # first two lines of the paragraph after it along.
                 follows = None
-                if _is_salutation(line) and number + 2 < len(lines):
+                if (number == 0 or _is_salutation(line)) and number + 2 < len(lines):
                     follows = lines[number + 2]
                 after = lines[number + 1] if number + 1 < len(lines) else ""
-                most = (2 if follows is None else 5) * LINE
+                # (A script's first point keeps the second's first line: one LINE more.)
+                extra = LINE if number == 0 and follows is not None else 0.0
+                most = (2 if follows is None else 5) * LINE + extra
                 self.keep_measured(
                     most,
-                    partial(self._opening_height, width, line, follows, after.strip() or None),
+                    partial(
+                        self._opening_height, width, line, follows, after.strip() or None, extra
+                    ),
                 )
             else:
                 self.keep(LINE)
