@@ -968,3 +968,15 @@ def test_the_result_sidebar_has_one_way_back_to_the_answers(content):
     at.sidebar.button(key="side_review").click().run()
     assert view(at) == "review"
     assert [b.key for b in at.sidebar.button if b.key.startswith("side_step_")]
+
+
+def test_see_my_plan_with_steps_missing_removes_the_restored_notice(fake_session):
+    # Like Next with errors (ux3): the notice would sit above the message that takes focus.
+    navigation.start()
+    own = fake_session[session.KEY]
+    own.answers = {"profession": "general"}
+    own.restored = True
+    navigation.go_result()
+    assert own.view != "result"
+    assert own.review_error
+    assert own.restored is False

@@ -57,6 +57,8 @@ def go_result() -> None:
     session = current()
     missing = validation.incomplete_steps(session)
     if missing:
+        # As Next with errors: restored answers count as kept, and the notice goes.
+        carry_on(session)
         steps = sources.steps()
         titles = ", ".join(steps[i].title for i in missing)
         session.review_error = sources.screens().review.still_needed.format(steps=titles)
