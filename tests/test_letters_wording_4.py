@@ -40,7 +40,11 @@ NO_BREACH: dict[str, dict[str, Any]] = {
     "needs_beyond_skills": dict(
         profession="accounting", signals=["needs_beyond_expertise"], client_assets=["records"]
     ),
-    "goals_apart_lawyer": dict(profession="law", signals=["goal_misalignment"]),
+    # Talked about once already: a one-off drift with nothing tried is talked about first
+    # (review 18), and this case is about the proposal that follows.
+    "goals_apart_lawyer": dict(
+        profession="law", signals=["goal_misalignment"], remedies_tried=["frank_conversation"]
+    ),
 }
 
 # What a unilateral notice says; none of it belongs in a request to agree an ending.
@@ -60,7 +64,7 @@ DECIDED = [
 
 
 def no_breach_plan(case: str, channel: str, **more: Any) -> Plan:
-    return plan_for(**CAUSE_ONLY, **NO_BREACH[case], preferred_channel=channel, **more)
+    return plan_for(**{**CAUSE_ONLY, **NO_BREACH[case]}, preferred_channel=channel, **more)
 
 
 def drafts_and_script(plan: Plan) -> str:
@@ -169,7 +173,9 @@ def test_no_breach_lawyer_before_a_court_asks_for_counsel_once_the_client_agrees
 
 def test_no_breach_suggested_request_is_not_called_blameless() -> None:
     plan = plan_for(
-        **CAUSE_ONLY, signals=["unethical_request", "goal_misalignment"], preferred_channel="email"
+        **{**CAUSE_ONLY, "remedies_tried": ["frank_conversation"]},
+        signals=["unethical_request", "goal_misalignment"],
+        preferred_channel="email",
     )
     body = plan.message.body
     assert "I am not saying that you have broken our agreement" in body

@@ -128,7 +128,8 @@ def test_recommendation_invariants(case):
     something_left = eff.remedies_exhausted == "no" or (
         eff.remedies_exhausted == "unsure" and eff.conversation_outlook == "likely"
     )
-    if something_left and eff.conversation_outlook != "unlikely":
+    # (Nor when nothing was tried yet: talked about first, review 18.)
+    if (something_left and eff.conversation_outlook != "unlikely") or not eff.remedies_tried:
         fixable.add("goal_misalignment")
     if (eff.engagement_status == "finished" or not fixable & set(eff.signals)) and not (
         only_suggested

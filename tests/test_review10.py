@@ -132,9 +132,10 @@ def test_a_balance_owed_beside_a_larger_refund_may_be_set_off_if_the_client_agre
 
 
 def test_a_required_withdrawal_says_the_same_thing_on_the_phone_and_in_writing() -> None:
-    # An accountant (a general provider now leaves quietly, in writing: review 16).
+    # A lawyer (a general provider, or an accountant, now leaves quietly, in writing:
+    # reviews 16 and 18).
     plan = plan_for(
-        profession="accounting", signals=["unethical_request"], improper_request_insisted=True,
+        profession="law", signals=["unethical_request"], improper_request_insisted=True,
         remedies_tried=["frank_conversation"], preferred_channel="phone", tone="warm",
         relationship_months=30, relationship_depth="close", confidentiality_terms=True,
         client_assets=["files", "work_product"],

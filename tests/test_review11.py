@@ -53,5 +53,10 @@ def test_goals_apart_with_a_fix_the_user_believes_in_are_talked_through_first() 
     )  # fmt: skip
     assert rec.readiness == "repair_first"
     assert rec.next_remedy == "frank_conversation"
-    settled = recommend(signals=["goal_misalignment"], pattern="one_off", remedies_exhausted="yes")
+    # Already talked through, and the user has done what they can: no further fix. (Nothing
+    # tried at all is talked about first: notes, Before deciding; review 18.)
+    settled = recommend(
+        signals=["goal_misalignment"], pattern="one_off", remedies_exhausted="yes",
+        remedies_tried=["frank_conversation"],
+    )  # fmt: skip
     assert settled.readiness == "proceed"

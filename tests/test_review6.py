@@ -191,8 +191,9 @@ def test_a_therapists_no_fault_ending_says_there_is_nothing_to_put_right() -> No
 
 def test_a_transition_after_conduct_problems_does_not_say_the_clients_needs_moved_on() -> None:
     for channel in ("email", "letter"):
+        # A lawyer (an accountant may now leave quietly: review 18).
         plan = plan_for(
-            profession="accounting", signals=["boundary_violations"],
+            profession="law", signals=["boundary_violations"],
             remedies_tried=["boundaries_reset"], preferred_channel=channel,
             notice_date=dt.date(2026, 12, 8),
         )  # fmt: skip

@@ -27,9 +27,10 @@ def test_spoken_notice_before_a_court_keeps_the_lawyer_acting(channel: str) -> N
 
 
 def test_spoken_notice_after_an_insisted_request_rules_out_the_improper_work() -> None:
-    # An accountant (a general provider now leaves quietly, in writing: review 16).
+    # A lawyer (a general provider, or an accountant, now leaves quietly, in writing:
+    # reviews 16 and 18).
     plan = plan_for(
-        profession="accounting",
+        profession="law",
         signals=["unethical_request"],
         improper_request_insisted=True,
         preferred_channel="phone",

@@ -269,6 +269,9 @@ def _check_rules(rules: RulesFile, checker: _Checker) -> None:
     checker.condition(
         rules.year_end_moves_notice, "rules.yaml: year_end_moves_notice", facts_before("holds")
     )
+    checker.condition(
+        rules.refusal_pending, "rules.yaml: refusal_pending", facts_before("readiness")
+    )
     if sorted(rules.tie_order) != sorted(STRATEGIES):
         raise ContentError("rules.yaml: tie_order must list each strategy once")
 

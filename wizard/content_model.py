@@ -267,6 +267,9 @@ class RulesFile(_Model):
     year_end_moves_end: When
     year_end_moved_reason: Text
     year_end_moves_notice: When
+    # A request the client only suggested: refused in writing at once, so a fix to try
+    # first starts on the plan date too (the refusal goes in its message).
+    refusal_pending: When
     year_end_notice_moved_reason: Text
     notice_at_once_reason: Text
     start_at_once_reason: Text

@@ -168,6 +168,8 @@ def answers_context(answers: Answers, content: Content) -> dict[str, Any]:
         notice_deadlines_text="",
         held_deadlines_text="",
         held_deadline_count=0,
+        # Deadlines listed as the client's that fall before the end (the engine's).
+        listed_before_end_count=0,
         # The crisis end date the user gave, when it was already past (the engine's).
         crisis_passed_on="",
         # Christmas Day or New Year's Day where no place of work was given (the engine's).
@@ -339,12 +341,18 @@ def message_context(ctx: dict[str, Any], content: Content, template_name: str) -
     return ctx
 
 
-def _surname(name: str) -> str:
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name without case, dots or honorifics ("Dr. Ana Silva": ana, silva)."""
     words = re.findall(r"\w[\w'’-]*", name.casefold())
-    return words[-1] if words else ""
+    return {word for word in words if word not in _HONORIFICS}
 
 
 def _same_person(contact: str, client: str) -> bool:
     """Whether the person addressed is the client (an individual) by another form of their
-    name: the same last name, once letters are compared without case."""
-    return bool(contact.strip()) and _surname(contact) == _surname(client) != ""
+    name: every word of one form is in the other ("Ms Klein" and "Ruth Klein"), so a shared
+    family name alone ("Sarah Lee" for "Emma Lee", "Luca Rossi" at "Studio Rossi") is not."""
+    a, b = _name_words(contact), _name_words(client)
+    return bool(a and b) and (a <= b or b <= a)

@@ -278,9 +278,14 @@ def _readiness(state: _State) -> _State:
         texts = MappingProxyType({**texts, "remedy": next_remedy, "remedy_label": label})
     texts = MappingProxyType({**texts, "notice_follows": rule.notice_follows})
     reasons = (*state.reasons, rule.reason.render(texts))
-    planned, moves = state.planned, state.holiday_moves
+    planned, moves, delay = state.planned, state.holiday_moves, rule.delay_days
     at_once = _refusal_day(state.answers, state.workdays, state.today)
-    if rule.starts_at_once and planned > at_once:
+    # A request only suggested is refused at once, also when a fix for another problem
+    # carries the refusal (it goes in the same message): the fix starts at once with it.
+    refusal_first = rule.readiness == "repair_first" and content.rules.refusal_pending.evaluate(
+        state.facts, content.rules.definitions
+    )
+    if (rule.starts_at_once or refusal_first) and planned > at_once:
         # A later date gives way; the holiday it may have moved off with it. Only a date the
         # user gave is worth a reason: the default one was never their plan.
         requested = requested_notice_date(state.answers, state.today)
@@ -292,13 +297,18 @@ def _readiness(state: _State) -> _State:
                 "planned_today": at_once == state.today,
             }
             reasons = (*reasons, content.rules.start_at_once_reason.render(words))
+        # The notice that may follow a fix for another problem still comes no sooner than
+        # the date the user planned. (A refusal alone is followed by no notice: if the client
+        # insists, a prompt one, whatever was planned.)
+        if not rule.starts_at_once:
+            delay = max(delay, (planned - at_once).days)
         planned, moves = at_once, tuple(m for m in moves if m.kind != "planned")
     return state.with_(
         planned=planned,
         holiday_moves=moves,
         readiness=rule.readiness,
         next_remedy=next_remedy,
-        delay_days=rule.delay_days,
+        delay_days=delay,
         remedy_days=rule.remedy_days,
         texts=texts,
         reasons=reasons,
@@ -603,6 +613,9 @@ def _dates(state: _State) -> _State:
     else:
         served = [d for d in ahead if d.date < effective]
     after_end = [d for d in ahead if d not in served]
+    # Listed for the client though they fall before the end (a withdrawal that must happen):
+    # the letter says the provider still does what it properly can for them.
+    texts["listed_before_end_count"] = len([d for d in after_end if d.date < effective])
     texts.update(
         served_deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in served],
         client_deadline_lines=[f"{d.label} \u2013 {long_date(d.date)}" for d in after_end],
@@ -636,6 +649,10 @@ def _dates(state: _State) -> _State:
     # "Same day": the end is the day the client has the notice (a posted letter: the day it
     # arrives), so the letter says "today" or "the day this letter reaches you".
     texts["same_day"] = effective == start
+    if not state.facts["notice_follows"]:
+        # A plan that only refuses a request gives no notice: the notice's and the end's
+        # dates are not the user's to check.
+        moves = tuple(m for m in moves if m.kind not in ("notice", "end", "cure", "cure_end"))
     texts["holiday_moves"] = [_move_words(move) for move in moves]
     # With no place of work the calendar has no holidays (the answers contract); the two
     # that almost every country keeps are pointed out instead of silently used.
