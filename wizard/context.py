@@ -309,6 +309,17 @@ def decision_texts(
         "reason_phrase": reason_phrase(answers, content, constraints, strategy),
         "court": "court_permission" in constraints,
         "mandatory": "mandatory_withdrawal" in constraints,
+        # A balance owed and an unearned advance that the letter offers to set against each
+        # other (the client agreeing in writing): decided here once for the letter, the
+        # timeline and the checklist. Not in care or law (fees and client money kept apart),
+        # nor while a breach may still be put right or an ending is only proposed.
+        "set_off": answers.outstanding_balance > 0
+        and answers.unearned_prepayment
+        and answers.unearned_amount > 0
+        and answers.profession not in ("law", "healthcare", "therapy")
+        and answers.engagement_status == "ongoing"
+        and not ctx.get("cure_pending")
+        and not (ctx.get("no_cause") and "mandatory_withdrawal" not in constraints),
         # The door is left open unless a threat or an improper request rules it out.
         "door_open": not (
             (answers.safety_concern and answers.safety_level == "threat")
