@@ -8,7 +8,7 @@ STAMP_TEST := $(VENV)/.installed-test
 LOCK := requirements.lock
 AUDIT_VENV := .venv-audit
 
-.PHONY: run test bench bench-scale scale scale-stop check lint lock audit clean
+.PHONY: run test fuzz bench bench-scale scale scale-stop check lint lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: $(STAMP_TEST)
 	$(BIN)/lint-imports
 	$(BIN)/python -m wizard check
 	$(BIN)/python -m pytest
+
+# The property tests with fresh random examples (`make test` repeats the same ones): run it
+# after changing the rules; pin anything it finds with @example so `make test` keeps it.
+fuzz: $(STAMP_TEST)
+	PARTWAYS_HYPOTHESIS=explore $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_properties.py tests/test_answers.py tests/test_dates.py
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m bench

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.contract import CONTRACT_KEYS
@@ -46,8 +46,27 @@ def _plan_dates():
     )
 
 
+# Found by a random draw in CI (stop 27): an uneasy accountant, nothing tried, a client who
+# would listen: fix first, then a written disengagement.
+UNEASY_ACCOUNTANT = Answers(
+    profession="accounting",
+    signals=["goal_misalignment", "behaviour_decline"],
+    safety_concern=True,
+    safety_level="uneasy",
+    pattern="one_off",
+    remedies_exhausted="yes",
+    conversation_outlook="likely",
+    has_contract=False,
+    termination_clause="none",
+    notice_days=0,
+    relationship_depth="transactional",
+    notice_date=dt.date(2000, 1, 1),
+)
+
+
 @SETTINGS
 @given(_plan_dates())
+@example((UNEASY_ACCOUNTANT, dt.date(2000, 1, 1)))
 def test_recommendation_invariants(case):
     a, today = case
     decision = decide(a, CONTENT, today=today)
@@ -153,9 +172,18 @@ def test_recommendation_invariants(case):
         rec.readiness == "repair_first"
     )
     # Regulated professions never step back quietly while the work is ongoing, except after
-    # a threat outside care (review 16: a short written notice is then the safe way out).
+    # a threat outside care (review 16: a short written notice is then the safe way out), and
+    # an accountant whose client neither depends on the work nor is in crisis (review 16: a
+    # written disengagement that returns the records and lists the deadlines meets ET 1.400.200).
     if eff.profession in REGULATED and eff.engagement_status == "ongoing":
-        assert rec.strategy != "quiet_exit" or (threatened and not clinical)
+        accountant_may_disengage = (
+            eff.profession == "accounting"
+            and not eff.client_depends_on_you
+            and not eff.client_in_crisis
+            and eff.work_in_progress != "critical"
+        )
+        may_leave_quietly = (threatened and not clinical) or accountant_may_disengage
+        assert rec.strategy != "quiet_exit" or may_leave_quietly
     # A withdrawal the client made mandatory is never an open talk (review 16).
     if insisted:
         assert rec.strategy != "communicate"
