@@ -169,3 +169,22 @@ def test_a_reload_on_any_entry_shows_its_screen_and_keeps_the_entries_after_it(
     page.get_by_text("We restored the answers").wait_for()
     _moves(page, [("go_forward", 3), ("go_back", 2), ("go_back", 1)], entries, answers)
     page.close()
+
+
+def test_two_quick_backs_keep_every_entry_and_land_on_the_second(
+    server,  # noqa: F811
+    chromium,
+):
+    """Back twice before the first Back's screen is drawn (a double press): the first answer
+    arrives while the tab is already on the earlier entry. It must not rename that entry or
+    add one (which cut off the entries ahead: Forward then left nothing to go to)."""
+    page = _page(chromium)
+    answers = _to_step_3(page, server)
+    entries = _entries(page)[0]
+    for _ in range(3):
+        page.go_back(wait_until="commit")
+        page.go_back(wait_until="commit")
+        _settle(page, STEPS[1])
+        assert _entries(page) == [entries, "step:0"]
+        _moves(page, [("go_forward", 2), ("go_forward", 3)], entries, answers)
+    page.close()

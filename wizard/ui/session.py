@@ -42,6 +42,7 @@ class Session:
     focus_round: int = 0  # bumped to send focus to the heading on the same screen
     focus_on: str | None = None  # with focus_round: a keyed element to focus instead
     reveal_round: int = 0  # bumped when the safety panel opens: scroll it into view
+    history_answered: int = 0  # the last Back/Forward request taken (tab.js numbers them)
     restore_checked: bool = False  # the tab was asked for answers it kept
     restored: bool = False  # answers came back from the tab: offer to discard them
     example: bool = False  # the answers are an example's, not the user's

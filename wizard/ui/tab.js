@@ -267,6 +267,19 @@ function installListeners(state) {
   }, true);
 }
 
+// A request the server never received (sent while the connection was down) is given up
+// after this long, so the entries follow the screens again.
+const ANSWER_WAIT_MS = 10000;
+
+// Ask the server for a history entry's screen. Each request is numbered, and the server
+// says in every screen it draws which request it last took (data.answered).
+function askFor(state, screen) {
+  state.asks = (state.asks || 0) + 1;
+  state.asking = state.asks;
+  state.askedAt = Date.now();
+  state.goTo("screen", { screen, ask: state.asks });
+}
+
 // Browser history: one entry per screen, so Back and Forward move between the wizard's
 // screens instead of leaving it. A new screen adds an entry (or names the first one); Back
 // or Forward asks the server for that entry's screen, which it shows if the user may be
@@ -279,11 +292,10 @@ function followHistory(state, data, setTriggerValue) {
     window.addEventListener("popstate", (ev) => {
       const screen = ev.state && ev.state.partways;
       if (typeof screen !== "string" || !state.goTo) return;
-      state.popped = true;
       // A text still in its box is sent first: leaving the box sends it.
       const field = document.activeElement;
       if (field && (field.tagName === "INPUT" || field.tagName === "TEXTAREA")) field.blur();
-      state.goTo("screen", screen);
+      askFor(state, screen);
     });
     // Back to this page from the browser's back-forward cache (after leaving the site): its
     // connection closed as it entered the cache, and a click before it is open again is
@@ -298,8 +310,7 @@ function followHistory(state, data, setTriggerValue) {
         open.disconnect();
         const screen = window.history.state && window.history.state.partways;
         if (typeof screen !== "string" || !state.goTo) return;
-        state.popped = true;
-        state.goTo("screen", screen);
+        askFor(state, screen);
       });
       open.observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
     });
@@ -307,6 +318,16 @@ function followHistory(state, data, setTriggerValue) {
   // Until the tab has answered whether it kept answers (after a reload), the screen shown
   // is not yet the user's: the entry keeps the screen it had.
   if (data.offer_restore) return;
+  // While a Back or Forward waits for its answer, a screen drawn before the server took it
+  // (a rerun already under way, an earlier Back answered late) is not the entry's screen:
+  // naming the entry after it, or adding an entry for it, would cut off the entries ahead.
+  // The answer names the entry, with the screen the server chose (it may refuse a step).
+  if (state.asking) {
+    const late = Date.now() - state.askedAt > ANSWER_WAIT_MS;
+    if (data.answered !== state.asking && !late) return;
+    state.asking = null;
+    state.popped = true;
+  }
   const entry = window.history.state && window.history.state.partways;
   if (entry === data.screen) {
     state.popped = false;

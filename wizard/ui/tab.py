@@ -186,9 +186,16 @@ def _screen_asked() -> None:
     from wizard.ui import navigation
 
     result = st.session_state.get(COMPONENT_KEY)
-    screen = getattr(result, "screen", None) if result is not None else None
-    if isinstance(screen, str):
-        navigation.go_to_screen(screen)
+    asked = getattr(result, "screen", None) if result is not None else None
+    # {"screen": ..., "ask": n}: the number comes back in every screen drawn from now on
+    # (render: "answered"), so the tab can tell this answer from a screen drawn before it.
+    if isinstance(asked, dict):
+        ask = asked.get("ask")
+        if isinstance(ask, int) and not isinstance(ask, bool) and ask > 0:
+            current().history_answered = ask
+        asked = asked.get("screen")
+    if isinstance(asked, str):
+        navigation.go_to_screen(asked)
 
 
 def clear_on_next_run() -> None:
@@ -227,6 +234,7 @@ def render(
         "message": message,
         "exit_url": None,
         "new_entries": new_entries,
+        "answered": session.history_answered,
     }
     _mount(data)
 
@@ -248,7 +256,7 @@ def render_exit() -> None:
     data = {"screen": "exit", "heading": "", "announce": "", "title": "", "focus": "heading",
             "token": 0, "refocus": 0, "focus_on": None, "reveal": 0, "clear": True, "store": None,
             "offer_restore": False, "message": None, "exit_url": url,
-            "new_entries": False}  # fmt: skip
+            "new_entries": False, "answered": 0}  # fmt: skip
     _mount(data)
 
 
