@@ -186,12 +186,23 @@ def test_no_reason_credits_accountants_with_a_hand_over_rule_the_sources_do_not_
     assert rec.strategy == "communicate"
 
 
-def test_a_crisis_said_to_be_over_before_the_plan_date_adds_no_crisis_duties() -> None:
+def test_a_crisis_date_already_past_is_read_as_an_unknown_end_not_as_over() -> None:
+    # Review 16 read a past date as "the crisis is over"; review 18 found that this drops the
+    # crisis help for a client who may still be in it (a file saved weeks ago): the end is
+    # now unknown, the notice waits as for an unknown end, and a warning says why.
     rec = plan_for(
         signals=["scope_creep"], pattern="recurring", client_in_crisis=True,
         client_in_crisis_until="2026-11-20",
         remedies_tried=["frank_conversation", "scope_or_price_change"], remedies_exhausted="yes",
     ).recommendation  # fmt: skip
-    assert "crisis_resources" not in rec.constraints
-    assert "no_abandonment" not in rec.constraints
-    assert "crisis_passed" in rec.warning_ids
+    assert "no_abandonment" in rec.constraints
+    assert rec.readiness == "wait"
+    assert "crisis_date_passed" in rec.warning_ids
+    assert "crisis_end_unknown" not in rec.warning_ids  # one warning says it
+    assert any("about two weeks" in r for r in rec.reasons)
+    therapist = plan_for(
+        profession="therapy", signals=["scope_creep"], pattern="recurring",
+        client_in_crisis=True, client_in_crisis_until="2026-11-20",
+        remedies_tried=["frank_conversation"], remedies_exhausted="yes",
+    ).recommendation  # fmt: skip
+    assert "crisis_resources" in therapist.constraints

@@ -997,14 +997,13 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
     today = today or dt.date.today()
     answers = effective_answers(answers, content)
     past = answers.notice_date is not None and answers.notice_date < today
-    # A crisis the user said would be over before the plan date is over: it neither holds
-    # the notice back nor adds crisis duties, and a warning says so (crisis_passed).
+    # A crisis the user said would be over before the plan date may still be going on (a
+    # file saved weeks ago): its end is read as unknown, so the crisis duties stay and a
+    # held notice waits as for an unknown end; a warning says so (crisis_date_passed).
     crisis_over = answers.client_in_crisis_until
     crisis_passed = bool(answers.client_in_crisis and crisis_over and crisis_over < today)
     if crisis_passed:
-        answers = answers.model_copy(
-            update={"client_in_crisis": False, "client_in_crisis_until": None}
-        )
+        answers = answers.model_copy(update={"client_in_crisis_until": None})
     workdays = Workdays(answers.jurisdiction)
     planned = resolve_notice_date(answers, today)
     # A planned date (or, once it has passed, the plan date) on a public holiday moves on to
@@ -1027,7 +1026,7 @@ def decide(answers: Answers, content: Content, *, today: dt.date | None = None) 
                 **answers.model_dump(),
                 "past_notice_date": past,
                 "currency_elsewhere": elsewhere,
-                "crisis_passed": crisis_passed,
+                "crisis_date_passed": crisis_passed,
             }
         ),
         texts=MappingProxyType(

@@ -31,12 +31,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("overrides", ("overrides",)),
     # Facts known before any rule: the planned notice date was already past; the amounts
     # are in another currency than the one where the user works.
-    # crisis_passed: the client's crisis was to be over before the plan date (and is read
-    # as over).
+    # crisis_date_passed: the client's crisis was to be over before the plan date (its end
+    # is then read as unknown).
     Stage(
         "plan_date",
         (),
-        {"past_notice_date": BOOL, "currency_elsewhere": BOOL, "crisis_passed": BOOL},
+        {"past_notice_date": BOOL, "currency_elsewhere": BOOL, "crisis_date_passed": BOOL},
     ),
     Stage("constraints", ("constraints",), {"constraints": FieldSpec("multi")}),
     Stage("scores", ("scoring",)),
