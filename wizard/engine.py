@@ -624,10 +624,12 @@ def _dates(state: _State) -> _State:
         client_deadlines_text=join_words([f"{d.label} ({long_date(d.date)})" for d in after_end]),
         client_deadline_count=len(after_end),
     )
-    notice_days = wd.count(notice, effective, unit)
+    # The notice the plan gives is counted from the day the client has it (a posted letter:
+    # the day it arrives), as the contract's minimum is and as the letter and the plan's
+    # facts say it: one figure everywhere, not the letter's days in the post added on.
+    notice_days = wd.count(start, effective, unit)
     texts["notice_days"] = notice_days
-    # What the letter says it gives: counted from the day the client has it.
-    texts["days_given"] = wd.count(start, effective, unit)
+    texts["days_given"] = notice_days
     if extended_at is not None:
         texts["notice_given_text"] = f"{texts['days_given']} {unit} days"
         reasons[extended_at] = rules.contract_extended_reason.render(texts)
