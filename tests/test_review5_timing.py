@@ -333,7 +333,9 @@ def test_a_refund_and_final_invoice_wait_for_the_cure_period_like_the_letter_say
         **{**FOR_CAUSE, "notice_date": dt.date(2026, 12, 8)},
     )
     note = "Only if the breach was not put right by Tuesday 22 December 2026."
-    assert "If the agreement ends, I will refund" in plan.message.body
+    # After "If the agreement ends, … final invoice … will follow." (review 19: one "if"
+    # for both, not the same opening twice in a row).
+    assert "In that case I will also refund" in plan.message.body
     assert note in step(plan, "refund").detail
     assert note in item(plan, "refund_unearned").text
     assert note in item(plan, "final_invoice").text

@@ -287,6 +287,13 @@ def decision_texts(
 ) -> dict[str, Any]:
     """The text context once everything is decided: what plan and message templates use."""
     channel_question = content.question_by_id["preferred_channel"]
+    can_set_off = (
+        answers.outstanding_balance > 0
+        and answers.unearned_prepayment
+        and answers.unearned_amount > 0
+        and answers.profession not in ("law", "healthcare", "therapy")
+        and answers.engagement_status == "ongoing"
+    )
     return {
         **ctx,
         "strategy": strategy,
@@ -312,14 +319,12 @@ def decision_texts(
         # A balance owed and an unearned advance that the letter offers to set against each
         # other (the client agreeing in writing): decided here once for the letter, the
         # timeline and the checklist. Not in care or law (fees and client money kept apart),
-        # nor while a breach may still be put right or an ending is only proposed.
-        "set_off": answers.outstanding_balance > 0
-        and answers.unearned_prepayment
-        and answers.unearned_amount > 0
-        and answers.profession not in ("law", "healthcare", "therapy")
-        and answers.engagement_status == "ongoing"
+        # nor when an ending is only proposed. While a breach may still be put right, the
+        # offer is for the end only, if the balance is still unpaid then (set_off_if_unpaid).
+        "set_off": can_set_off
         and not ctx.get("cure_pending")
         and not (ctx.get("no_cause") and "mandatory_withdrawal" not in constraints),
+        "set_off_if_unpaid": can_set_off and bool(ctx.get("cure_pending")),
         # The door is left open unless a threat or an improper request rules it out.
         "door_open": not (
             (answers.safety_concern and answers.safety_level == "threat")
