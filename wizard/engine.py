@@ -265,7 +265,7 @@ def _readiness(state: _State) -> _State:
         reason = content.rules.default_readiness_reason.render(words)
         return state.with_(
             reasons=(*state.reasons, reason),
-            **state.fact(readiness="proceed", notice_follows=True),
+            **state.fact(readiness="proceed", notice_follows=True, written_fix=False),
             **state.text(notice_follows=True),
         )
     next_remedy = None
@@ -313,7 +313,11 @@ def _readiness(state: _State) -> _State:
         texts=texts,
         reasons=reasons,
         fired=_fired(state, rule),
-        **state.fact(readiness=rule.readiness, notice_follows=rule.notice_follows),
+        **state.fact(
+            readiness=rule.readiness,
+            notice_follows=rule.notice_follows,
+            written_fix=rule.readiness == "repair_first" and next_remedy == "written_warning",
+        ),
     )
 
 

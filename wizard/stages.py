@@ -44,7 +44,13 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "readiness",
         ("readiness",),
-        {"readiness": FieldSpec("enum", typing.get_args(Readiness)), "notice_follows": BOOL},
+        # written_fix: the fix to try first is a written warning (or a builder's written
+        # stop-work notice): it goes in writing, whatever channel the user prefers.
+        {
+            "readiness": FieldSpec("enum", typing.get_args(Readiness)),
+            "notice_follows": BOOL,
+            "written_fix": BOOL,
+        },
     ),
     Stage("holds", ("holds",), {"held": BOOL, "hold_capped": BOOL}),
     Stage("channel", ("channel",), {"channel": FieldSpec("enum", typing.get_args(Channel))}),

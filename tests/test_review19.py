@@ -1,0 +1,58 @@
+"""Review 19: a fix that only counts in writing (a written warning; a builder's stop-work
+notice, AIA A201 §9.7) is drafted as a written message whatever channel the user prefers,
+and a close client's "call first" does not turn it into a conversation. Late payment with a
+payment plan already offered: a written warning next, not a talk about working hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_review12 import flat, plan_for
+
+BUILDER = dict(
+    profession="construction", jurisdiction="US-NY", signals=["payment_problems"],
+    pattern="recurring", remedies_tried=["written_warning"], remedies_exhausted="yes",
+    work_stopped_by_notice="no", has_contract=True, termination_clause="notice",
+    notice_days=7, outstanding_balance=9000, work_in_progress="some",
+    relationship_months=5, relationship_depth="ongoing", client_name="Helen Price",
+)  # fmt: skip
+
+PAYER = dict(
+    profession="general", signals=["payment_problems"], pattern="recurring",
+    remedies_tried=["frank_conversation", "payment_plan"], remedies_exhausted="no",
+    conversation_outlook="likely", relationship_depth="close", relationship_months=30,
+    outstanding_balance=3000, client_name="Kim Vale",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("channel", ["in_person", "phone", "video"])
+def test_a_builders_stop_work_notice_is_written_whatever_channel_is_preferred(channel):
+    plan = plan_for(**BUILDER, preferred_channel=channel)
+    rec = plan.recommendation
+    assert rec.readiness == "repair_first" and rec.channel == "email"
+    assert plan.message.kind == "email"
+    assert "this is written notice that I will stop work" in flat(plan.message.body)
+    assert any("only counts in writing" in r for r in rec.reasons)
+
+
+def test_a_builder_who_prefers_letters_sends_the_stop_work_notice_by_letter():
+    plan = plan_for(**BUILDER, preferred_channel="letter")
+    assert plan.recommendation.channel == "letter" and plan.message.kind == "letter"
+
+
+@pytest.mark.parametrize("channel", ["email", "phone"])
+def test_a_close_client_gets_the_written_warning_in_writing(channel):
+    plan = plan_for(**PAYER, preferred_channel=channel)
+    rec = plan.recommendation
+    assert rec.next_remedy == "written_warning"
+    assert rec.channel == "email" and plan.message.kind == "email"
+    assert "working hours" not in flat(plan.message.body)
+
+
+@pytest.mark.parametrize("stopped", ["yes", "no", "unsure"])
+def test_a_builder_ending_over_money_has_the_steps_checked_by_a_lawyer(stopped):
+    plan = plan_for(**{**BUILDER, "work_stopped_by_notice": stopped}, preferred_channel="email")
+    rec = plan.recommendation
+    assert "legal_review" in rec.constraints
+    must = next(c for c in plan.constraints if c.id == "legal_review")
+    assert "ending for cause" in flat(must.text)
