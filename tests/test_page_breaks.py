@@ -167,3 +167,11 @@ def test_the_sweep_reaches_every_page_boundary():
     ends, so the tests above saw both sides of each boundary."""
     greeting_pages = {_page_of(_build("factory", s)[1], GREETING) for s in STEPS}
     assert len(greeting_pages) >= 2
+
+
+def test_the_message_heading_never_stays_at_a_page_foot_without_its_draft():
+    """Review 19: "Your message", its hint and "send on" at the foot of a page, the draft on
+    the next. The heading's hint and the draft's greeting are on one page at every step."""
+    for step, plan, pages in _sweep("factory"):
+        hint = _page_of(pages, _starts(plan.labels.message_hint))
+        assert hint == _page_of(pages, GREETING), (step, pages[hint][-4:])

@@ -461,9 +461,23 @@ class PlanLayout:
                 pdf.set_xy(pdf.l_margin, end_y + 1.6)
             pdf.ln(1)
 
+    def _message_opening(self) -> float:
+        """The hint, the first draft's "send on" and subject lines, and as much of its
+        opening as the draft itself keeps together (preformatted: at most six lines): the
+        heading never stays at a page foot with the draft on the next page."""
+        self.font("", 9, MUTED)
+        need = self.text_height(0, self.t(self.labels.message_hint), line=4.6) + 3
+        self.font()
+        first = self.plan.messages[0] if self.plan.messages else None
+        if first is not None:
+            need += (LINE + 1) if first.send_on_text else 0
+            need += (LINE + 2) if first.subject_line else 0
+            need += 6 * LINE
+        return need
+
     def message(self) -> None:
         pdf, plan = self.pdf, self.plan
-        self.heading(self.labels.message, first_block=30)
+        self.heading(self.labels.message, first_block=80, measure=self._message_opening)
         self.hint(self.labels.message_hint)
         for index, msg in enumerate(plan.messages):
             if index:
