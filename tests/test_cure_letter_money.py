@@ -25,12 +25,14 @@ def test_the_refund_after_an_unremedied_breach_can_be_set_against_the_balance() 
     plan = plan_for(profession="general", **CURE)
     assert "cure_period" in plan.recommendation.constraints
     letter = flat(plan.message.body)
-    assert "In that case I will also refund $500.00 of your advance payment" in letter
+    assert "In that case I will also refund the part of your advance payment" in letter
+    assert "(today $500.00)" in letter
     assert "If the balance is still unpaid then and you agree in writing, I will set the" in letter
     assert letter.count("If the agreement ends") <= 3
     assert "set the refund against it" in _entry(plan, "refund")
     said = next(i.text for i in plan.recommendation.checklist if i.id == "state_refund")
-    assert said.startswith("Say that, if the agreement ends, you will refund $500.00")
+    assert said.startswith("Say that, if the agreement ends, you will refund the part of the")
+    assert "(today $500.00)" in said
 
 
 def test_a_lawyer_refunds_the_advance_without_offering_to_set_it_against_fees() -> None:

@@ -120,7 +120,11 @@ def test_a_general_capped_crisis_wait_speaks_of_the_work_and_points_to_help() ->
     )  # fmt: skip
     assert "hold_capped" in plan.recommendation.warning_ids
     assert not any("their care" in r for r in plan.reasons)
-    assert "The help I pointed you to is still there" in flat(plan.message.body)
+    # The must-do points the client to help; the letter no longer claims it was done
+    # (review 19: no message the plan drafts points them to it).
+    assert "crisis_resources" in plan.recommendation.constraints
+    assert "I know this may come at a hard time for you." in flat(plan.message.body)
+    assert "pointed you to" not in flat(plan.message.body)
 
 
 def test_direction_marks_in_a_name_stay_inside_the_name() -> None:

@@ -56,3 +56,50 @@ def test_a_builder_ending_over_money_has_the_steps_checked_by_a_lawyer(stopped):
     assert "legal_review" in rec.constraints
     must = next(c for c in plan.constraints if c.id == "legal_review")
     assert "ending for cause" in flat(must.text)
+
+
+def test_a_breach_notice_does_not_promise_work_the_breach_may_prevent():
+    # The breach may be the very thing that stops the work (a builder refused access to the
+    # site): the notice promises to keep to the agreement, not to keep working.
+    plan = plan_for(
+        profession="construction", signals=["boundary_violations"], pattern="recurring",
+        remedies_tried=["written_warning"], remedies_exhausted="yes", has_contract=True,
+        termination_clause="cause_only", cure_days=10, work_in_progress="some",
+        breach_summary="the owner has refused access to the site since 16 November",
+        client_name="Helen Price",
+    )  # fmt: skip
+    assert "cure_period" in plan.recommendation.constraints
+    body = flat(plan.message.body)
+    assert "keep working" not in body
+    assert "Until then I will keep to my side of our agreement as usual." in body
+
+
+@pytest.mark.parametrize("contract", [True, False])
+def test_a_finished_building_job_keeps_its_warranty_in_the_closing_note(contract):
+    plan = plan_for(
+        profession="construction", engagement_status="finished", signals=["goal_misalignment"],
+        has_contract=contract, client_name="Helen Price",
+    )  # fmt: skip
+    body = flat(plan.message.body)
+    assert "nothing more to settle" not in body
+    assert "if a defect appears, please tell me in writing" in body
+
+
+@pytest.mark.parametrize("profession", ["general", "law", "therapy"])
+def test_a_refund_after_a_notice_period_is_the_part_not_used_with_todays_figure(profession):
+    # Work (or care) goes on until the end date, so the advance is still being used: the
+    # letter, the facts and the timeline promise what is unused by then, with today's figure.
+    plan = plan_for(
+        profession=profession, signals=["goal_misalignment"], remedies_tried=["frank_conversation"],
+        remedies_exhausted="yes", pattern="recurring", has_contract=True,
+        termination_clause="notice", notice_days=30, unearned_prepayment=True,
+        unearned_amount=2500, client_name="Kim Vale",
+    )  # fmt: skip
+    assert plan.recommendation.effective_date != plan.recommendation.notice_date
+    letters = flat("\n".join([plan.message.body, *(m.body for m in plan.further_messages)]))
+    assert "(today $2,500.00)" in letters
+    assert "refund $2,500.00" not in letters and "$2,500.00 of their advance" not in letters
+    due = next(row.value for row in plan.facts if row.label == "Refund due")
+    assert due.startswith("The part not used by then ($2,500.00 today)")
+    if profession == "therapy":
+        assert "the work up to then" not in letters  # care words, not commercial ones
