@@ -103,3 +103,14 @@ def test_a_refund_after_a_notice_period_is_the_part_not_used_with_todays_figure(
     assert due.startswith("The part not used by then ($2,500.00 today)")
     if profession == "therapy":
         assert "the work up to then" not in letters  # care words, not commercial ones
+
+
+def test_a_refusal_keeps_its_own_reason_for_going_in_writing():
+    plan = plan_for(
+        profession="general", signals=["unethical_request"], improper_request_insisted=False,
+        pattern="recurring", remedies_tried=["frank_conversation"], remedies_exhausted="yes",
+        conversation_outlook="likely", relationship_depth="ongoing", preferred_channel="phone",
+    )  # fmt: skip
+    rec = plan.recommendation
+    assert rec.readiness == "repair_first" and rec.channel == "email"
+    assert not any("only counts in writing" in r for r in rec.reasons)
