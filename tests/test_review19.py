@@ -114,3 +114,19 @@ def test_a_refusal_keeps_its_own_reason_for_going_in_writing():
     rec = plan.recommendation
     assert rec.readiness == "repair_first" and rec.channel == "email"
     assert not any("only counts in writing" in r for r in rec.reasons)
+
+
+def test_a_silent_client_s_domains_do_not_lapse_while_waiting_for_a_reply():
+    plan = plan_for(
+        profession="general", signals=["unresponsive"], pattern="recurring",
+        remedies_tried=["frank_conversation", "written_warning"], remedies_exhausted="yes",
+        client_assets=["domains_hosting"], client_name="Kim Vale",
+    )  # fmt: skip
+    letters = flat("\n".join([plan.message.body, *(m.body for m in plan.further_messages)]))
+    assert "please tell me before" in letters and "I will keep them renewed and working" in letters
+    step = next(e.detail for e in plan.timeline if e.id == "transfer_assets")
+    assert "If the client has not replied, do not let anything lapse" in step
+    quiet = plan_for(
+        profession="general", signals=["scope_creep"], client_assets=["domains_hosting"]
+    )
+    assert "renewed" not in flat(quiet.message.body)
