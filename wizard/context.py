@@ -325,6 +325,14 @@ def decision_texts(
         and not ctx.get("cure_pending")
         and not (ctx.get("no_cause") and "mandatory_withdrawal" not in constraints),
         "set_off_if_unpaid": can_set_off and bool(ctx.get("cure_pending")),
+        # A known advance refunded after work (or care) goes on past the notice, or once a
+        # court decides: the part not used by then, with today's figure (review 19).
+        "refund_unused_part": answers.unearned_amount > 0
+        and ("court_permission" in constraints or effective != ctx.get("notice_start", notice)),
+        # A silent client's domains or accounts wait for a reply before they move: nothing
+        # may lapse meanwhile (the letter asks, the transfer step says what to do).
+        "transfer_waits_for_reply": "unresponsive" in answers.signals
+        and bool({"domains_hosting", "accounts_billing"} & set(answers.client_assets)),
         # The door is left open unless a threat or an improper request rules it out.
         "door_open": not (
             (answers.safety_concern and answers.safety_level == "threat")
